@@ -1,0 +1,12 @@
+package nl.expertpool;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ExpertPoolApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(ExpertPoolApplication.class, args);
+  }
+}

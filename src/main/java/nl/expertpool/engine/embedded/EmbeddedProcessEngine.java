@@ -1,0 +1,128 @@
+package nl.expertpool.engine.embedded;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import nl.expertpool.engine.ElementInstance;
+import nl.expertpool.engine.Incident;
+import nl.expertpool.engine.ProcessEngine;
+import nl.expertpool.engine.TaskConflictException;
+import nl.expertpool.engine.TaskNotFoundException;
+import nl.expertpool.engine.UserTask;
+
+/** The engine port on the in-memory engine: reads its record stream, writes its log. */
+final class EmbeddedProcessEngine implements ProcessEngine {
+
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+  private final EmbeddedZeebe zeebe;
+  private final RecordProjection projection;
+  private final EngineCommandWriter commands;
+  private final ObjectMapper json;
+
+  EmbeddedProcessEngine(EmbeddedZeebe zeebe, ObjectMapper json) {
+    this.zeebe = zeebe;
+    this.json = json;
+    this.projection = new RecordProjection(zeebe.engine().getRecordStreamSource(), json);
+    this.commands = new EngineCommandWriter(zeebe.engine());
+  }
+
+  @Override
+  public List<UserTask> openUserTasks(TaskQuery query) {
+    return projection.openTasks(query::matches);
+  }
+
+  @Override
+  public Optional<UserTask> userTask(long taskKey) {
+    return projection.openTask(taskKey);
+  }
+
+  @Override
+  public void assign(long taskKey, String assignee) {
+    ensureOpen(taskKey);
+    String target = assignee == null ? "" : assignee;
+    long before = projection.position();
+    commands.assignUserTask(taskKey, target);
+    await(
+        taskKey,
+        before,
+        () ->
+            projection.wasClosed(taskKey)
+                || projection.assigneeOf(taskKey).map(target::equals).orElse(false));
+  }
+
+  @Override
+  public void complete(long taskKey, Map<String, Object> variables) {
+    ensureOpen(taskKey);
+    if (projection.isCompleting(taskKey)) {
+      throw new TaskConflictException(taskKey, "it is being completed");
+    }
+    long before = projection.position();
+    commands.completeUserTask(taskKey, toJson(variables));
+    await(taskKey, before, () -> projection.wasClosed(taskKey));
+  }
+
+  @Override
+  public List<ElementInstance> activeElements(long processInstanceKey) {
+    return projection.activeElements(processInstanceKey);
+  }
+
+  @Override
+  public List<Incident> openIncidents(long processInstanceKey) {
+    return projection.openIncidents(processInstanceKey);
+  }
+
+  @Override
+  public boolean clockAdjustable() {
+    return true;
+  }
+
+  @Override
+  public Instant advanceClock(Duration duration) {
+    return zeebe.advance(duration);
+  }
+
+  private void ensureOpen(long taskKey) {
+    if (projection.openTask(taskKey).isEmpty()) {
+      if (projection.wasClosed(taskKey)) {
+        throw new TaskConflictException(taskKey, "it is already completed");
+      }
+      throw new TaskNotFoundException(taskKey);
+    }
+  }
+
+  private void await(long taskKey, long after, BooleanSupplier done) {
+    long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+    while (!done.getAsBoolean()) {
+      var rejection = projection.rejectionAfter(taskKey, after);
+      if (rejection.isPresent()) {
+        var r = rejection.get();
+        if ("NOT_FOUND".equals(r.type())) {
+          throw new TaskNotFoundException(taskKey);
+        }
+        throw new TaskConflictException(taskKey, r.reason());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "The embedded engine did not process the command for user task %d within %s"
+                .formatted(taskKey, COMMAND_TIMEOUT));
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+    }
+  }
+
+  private String toJson(Map<String, Object> variables) {
+    try {
+      return json.writeValueAsString(variables == null ? Map.of() : variables);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Variables cannot be written as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package nl.expertpool.engine.embedded;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import nl.expertpool.runtime.StartupProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real Zeebe 8.8 workflow engine, in memory, with its gRPC gateway on a local port. Its clock
+ * is wall time plus the total the app moved it forward; {@link #clock()} shows the app the same
+ * time.
+ */
+public final class EmbeddedZeebe implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebe.class);
+
+  private final ZeebeTestEngine engine;
+  private final int port;
+  private volatile Duration offset = Duration.ZERO;
+
+  public EmbeddedZeebe(int port) {
+    this.port = port;
+    ensureFree(port);
+    this.engine = EngineFactory.create(port);
+    try {
+      engine.start();
+    } catch (RuntimeException e) {
+      engine.stop();
+      if (hasCause(e, BindException.class)) {
+        throw portInUse(port, e);
+      }
+      throw e;
+    }
+    log.info("Embedded Zeebe engine listening on localhost:{}", port);
+  }
+
+  ZeebeTestEngine engine() {
+    return engine;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The app's clock: it moves with the engine's. */
+  public Clock clock() {
+    return new EngineClock(ZoneOffset.UTC);
+  }
+
+  synchronized Instant advance(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("The engine clock only moves forward");
+    }
+    engine.increaseTime(duration);
+    offset = offset.plus(duration);
+    return Instant.now().plus(offset);
+  }
+
+  @Override
+  public void close() {
+    engine.stop();
+    log.info("Embedded Zeebe engine stopped");
+  }
+
+  private static void ensureFree(int port) {
+    try (var socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(port));
+    } catch (IOException e) {
+      throw portInUse(port, e);
+    }
+  }
+
+  private static StartupProblem portInUse(int port, Exception cause) {
+    return new StartupProblem(
+        "Port %d (embedded Zeebe gateway) is already in use.".formatted(port),
+        "Stop the program that uses port %d (another instance of this app?), or start with another port, e.g. EXPERTPOOL_ENGINE_PORT=%d."
+            .formatted(port, port + 1),
+        cause);
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private final class EngineClock extends Clock {
+    private final ZoneId zone;
+
+    private EngineClock(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return new EngineClock(zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+  }
+}

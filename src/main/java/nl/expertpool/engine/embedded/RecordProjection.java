@@ -1,0 +1,349 @@
+package nl.expertpool.engine.embedded;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.Form;
+import io.camunda.zeebe.protocol.record.value.deployment.Process;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import nl.expertpool.engine.ElementInstance;
+import nl.expertpool.engine.Incident;
+import nl.expertpool.engine.UserTask;
+
+/**
+ * The state the app reads from the embedded engine, kept up to date from its record stream (the
+ * same events Operate and Tasklist are built from on a cluster). Each call first reads the records
+ * written since the last one, so reads are as fresh as the log.
+ */
+final class RecordProjection {
+
+  /** A user-task command the engine rejected. */
+  record Rejection(long position, UserTaskIntent intent, String type, String reason) {}
+
+  private record Element(
+      long key,
+      long processInstanceKey,
+      long processDefinitionKey,
+      String bpmnProcessId,
+      String elementId,
+      BpmnElementType type,
+      long flowScopeKey) {}
+
+  private static final class OpenTask {
+    UserTaskRecordValue value;
+    String assignee;
+    boolean completing;
+
+    OpenTask(UserTaskRecordValue value) {
+      this.value = value;
+      this.assignee = value.getAssignee();
+    }
+  }
+
+  private final RecordStreamSource source;
+  private final ObjectMapper json;
+  private int cursor;
+  private long position = -1;
+
+  private final Map<Long, String> formIds = new HashMap<>();
+  private final Map<Long, byte[]> processResources = new HashMap<>();
+  private final Map<Long, Map<String, String>> elementNames = new HashMap<>();
+  private final Map<Long, Element> elements = new LinkedHashMap<>();
+  private final Map<Long, Map<String, String>> variablesByScope = new HashMap<>();
+  private final Map<Long, OpenTask> openTasks = new LinkedHashMap<>();
+  private final Set<Long> closedTasks = new HashSet<>();
+  private final Map<Long, Rejection> rejections = new HashMap<>();
+  private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+
+  RecordProjection(RecordStreamSource source, ObjectMapper json) {
+    this.source = source;
+    this.json = json;
+  }
+
+  synchronized long position() {
+    catchUp();
+    return position;
+  }
+
+  synchronized List<UserTask> openTasks(Predicate<UserTask> filter) {
+    catchUp();
+    return openTasks.values().stream()
+        .map(this::toUserTask)
+        .filter(filter)
+        .sorted(Comparator.comparing(UserTask::createdAt).thenComparing(UserTask::key))
+        .toList();
+  }
+
+  synchronized Optional<UserTask> openTask(long key) {
+    catchUp();
+    return Optional.ofNullable(openTasks.get(key)).map(this::toUserTask);
+  }
+
+  synchronized boolean isCompleting(long key) {
+    catchUp();
+    var task = openTasks.get(key);
+    return task != null && task.completing;
+  }
+
+  synchronized boolean wasClosed(long key) {
+    catchUp();
+    return closedTasks.contains(key);
+  }
+
+  synchronized Optional<String> assigneeOf(long key) {
+    catchUp();
+    return Optional.ofNullable(openTasks.get(key)).map(t -> t.assignee);
+  }
+
+  /** The engine's rejection of a command for this task logged after the given position. */
+  synchronized Optional<Rejection> rejectionAfter(long key, long after) {
+    catchUp();
+    return Optional.ofNullable(rejections.get(key)).filter(r -> r.position() > after);
+  }
+
+  synchronized List<ElementInstance> activeElements(long processInstanceKey) {
+    catchUp();
+    return elements.values().stream()
+        .filter(e -> e.processInstanceKey() == processInstanceKey)
+        .filter(e -> e.type() != BpmnElementType.PROCESS)
+        .map(
+            e ->
+                new ElementInstance(
+                    e.key(),
+                    e.processInstanceKey(),
+                    e.bpmnProcessId(),
+                    e.elementId(),
+                    elementName(e.processDefinitionKey(), e.elementId()),
+                    e.type().name()))
+        .toList();
+  }
+
+  synchronized List<Incident> openIncidents(long processInstanceKey) {
+    catchUp();
+    return incidents.values().stream()
+        .filter(i -> i.processInstanceKey() == processInstanceKey)
+        .toList();
+  }
+
+  private void catchUp() {
+    List<Record<?>> records = asList(source.getRecords());
+    for (; cursor < records.size(); cursor++) {
+      var record = records.get(cursor);
+      apply(record);
+      position = record.getPosition();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Record<?>> asList(Iterable<Record<?>> records) {
+    if (records instanceof List<?> list) {
+      return (List<Record<?>>) list;
+    }
+    var copy = new ArrayList<Record<?>>();
+    records.forEach(copy::add);
+    return copy;
+  }
+
+  private void apply(Record<?> record) {
+    if (record.getRecordType() == RecordType.COMMAND_REJECTION) {
+      if (record.getValue() instanceof UserTaskRecordValue) {
+        rejections.put(
+            record.getKey(),
+            new Rejection(
+                record.getPosition(),
+                (UserTaskIntent) record.getIntent(),
+                record.getRejectionType().name(),
+                record.getRejectionReason()));
+      }
+      return;
+    }
+    if (record.getRecordType() != RecordType.EVENT) {
+      return;
+    }
+    switch (record.getValue()) {
+      case Form form -> formIds.put(form.getFormKey(), form.getFormId());
+      case Process process ->
+          processResources.put(process.getProcessDefinitionKey(), process.getResource());
+      case ProcessInstanceRecordValue value -> applyElement(record, value);
+      case VariableRecordValue value -> {
+        if (record.getIntent() == VariableIntent.CREATED
+            || record.getIntent() == VariableIntent.UPDATED) {
+          variablesByScope
+              .computeIfAbsent(value.getScopeKey(), k -> new HashMap<>())
+              .put(value.getName(), value.getValue());
+        }
+      }
+      case UserTaskRecordValue value -> applyUserTask(record, value);
+      case IncidentRecordValue value -> applyIncident(record, value);
+      default -> {}
+    }
+  }
+
+  private void applyElement(Record<?> record, ProcessInstanceRecordValue value) {
+    var intent = (ProcessInstanceIntent) record.getIntent();
+    switch (intent) {
+      case ELEMENT_ACTIVATING ->
+          elements.put(
+              record.getKey(),
+              new Element(
+                  record.getKey(),
+                  value.getProcessInstanceKey(),
+                  value.getProcessDefinitionKey(),
+                  value.getBpmnProcessId(),
+                  value.getElementId(),
+                  value.getBpmnElementType(),
+                  value.getFlowScopeKey()));
+      case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+        elements.remove(record.getKey());
+        variablesByScope.remove(record.getKey());
+      }
+      default -> {}
+    }
+  }
+
+  private void applyUserTask(Record<?> record, UserTaskRecordValue value) {
+    long key = value.getUserTaskKey();
+    var intent = (UserTaskIntent) record.getIntent();
+    var task = openTasks.get(key);
+    switch (intent) {
+      case CREATED -> openTasks.put(key, new OpenTask(value));
+      case ASSIGNED -> {
+        if (task != null) {
+          task.assignee = value.getAssignee();
+        }
+      }
+      case UPDATED, CORRECTED, MIGRATED -> {
+        if (task != null) {
+          String assignee = task.assignee;
+          task.value = value;
+          task.assignee = assignee;
+        }
+      }
+      case COMPLETING -> {
+        if (task != null) {
+          task.completing = true;
+        }
+      }
+      case COMPLETION_DENIED -> {
+        if (task != null) {
+          task.completing = false;
+        }
+      }
+      case COMPLETED, CANCELED -> {
+        openTasks.remove(key);
+        closedTasks.add(key);
+      }
+      default -> {}
+    }
+  }
+
+  private void applyIncident(Record<?> record, IncidentRecordValue value) {
+    if (record.getIntent() == IncidentIntent.CREATED) {
+      incidents.put(
+          record.getKey(),
+          new Incident(
+              record.getKey(),
+              value.getProcessInstanceKey(),
+              value.getBpmnProcessId(),
+              value.getElementId(),
+              value.getElementInstanceKey(),
+              value.getJobKey(),
+              value.getErrorType().name(),
+              value.getErrorMessage(),
+              Instant.ofEpochMilli(record.getTimestamp())));
+    } else if (record.getIntent() == IncidentIntent.RESOLVED) {
+      incidents.remove(record.getKey());
+    }
+  }
+
+  private UserTask toUserTask(OpenTask task) {
+    var value = task.value;
+    return new UserTask(
+        value.getUserTaskKey(),
+        elementName(value.getProcessDefinitionKey(), value.getElementId()),
+        value.getElementId(),
+        formIds.get(value.getFormKey()),
+        List.copyOf(value.getCandidateGroupsList()),
+        List.copyOf(value.getCandidateUsersList()),
+        task.assignee == null || task.assignee.isEmpty() ? null : task.assignee,
+        value.getProcessInstanceKey(),
+        value.getBpmnProcessId(),
+        value.getProcessDefinitionKey(),
+        visibleVariables(value.getElementInstanceKey()),
+        Instant.ofEpochMilli(value.getCreationTimestamp()),
+        instant(value.getDueDate()),
+        value.getPriority());
+  }
+
+  /** Variables of the element's scope and every enclosing one, inner ones shadowing outer. */
+  private Map<String, Object> visibleVariables(long elementInstanceKey) {
+    var visible = new LinkedHashMap<String, Object>();
+    long scope = elementInstanceKey;
+    while (scope > 0) {
+      variablesByScope.getOrDefault(scope, Map.of()).forEach((n, v) -> visible.putIfAbsent(n, v));
+      var element = elements.get(scope);
+      scope = element == null ? -1 : element.flowScopeKey();
+    }
+    var parsed = new LinkedHashMap<String, Object>();
+    visible.forEach((name, value) -> parsed.put(name, parse((String) value)));
+    return parsed;
+  }
+
+  private Object parse(String value) {
+    try {
+      return json.readValue(value, Object.class);
+    } catch (JsonProcessingException e) {
+      return value;
+    }
+  }
+
+  private String elementName(long processDefinitionKey, String elementId) {
+    var names =
+        elementNames.computeIfAbsent(
+            processDefinitionKey, k -> namesOf(processResources.get(processDefinitionKey)));
+    return names.getOrDefault(elementId, elementId);
+  }
+
+  private static Map<String, String> namesOf(byte[] resource) {
+    if (resource == null) {
+      return Map.of();
+    }
+    var names = new HashMap<String, String>();
+    var model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource));
+    for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+      if (element.getName() != null && !element.getName().isBlank()) {
+        names.put(element.getId(), element.getName());
+      }
+    }
+    return names;
+  }
+
+  private static Instant instant(String date) {
+    return date == null || date.isBlank() ? null : OffsetDateTime.parse(date).toInstant();
+  }
+}

@@ -1,0 +1,24 @@
+package nl.expertpool.runtime;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the embedded default.
+ *
+ * @param enginePort port of the in-memory Zeebe engine's gRPC gateway; 0 picks a free one
+ * @param dataDir folder for local data; PostgreSQL keeps its files in {@code postgres/} below it.
+ *     Empty means a throw-away folder that is deleted on shutdown (tests).
+ * @param postgresPort port of the embedded PostgreSQL; 0 picks a free one
+ */
+@ConfigurationProperties("expertpool.embedded")
+public record EmbeddedProperties(int enginePort, Path dataDir, int postgresPort) {
+
+  public boolean keepsData() {
+    return dataDir != null && !dataDir.toString().isBlank();
+  }
+
+  public Path postgresDir() {
+    return dataDir.resolve("postgres");
+  }
+}

@@ -1,0 +1,3 @@
+/** How the app runs: the embedded PostgreSQL, the start banner and readable start failures. */
+@org.springframework.modulith.ApplicationModule(displayName = "Runtime")
+package nl.expertpool.runtime;
