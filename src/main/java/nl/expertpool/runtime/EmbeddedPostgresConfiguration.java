@@ -48,8 +48,8 @@ class EmbeddedPostgresConfiguration {
       throw new StartupProblem(
           "The embedded PostgreSQL did not start with data in %s: %s"
               .formatted(where, e.getMessage()),
-          "Is another instance of the app running on the same data folder? Stop it, or set"
-              + " EXPERTPOOL_DATA_DIR to another folder.",
+          "Is another instance of the app (or a PostgreSQL left over from a killed one) running"
+              + " on the same data folder? Stop it, or set EXPERTPOOL_DATA_DIR to another folder.",
           e);
     }
   }
