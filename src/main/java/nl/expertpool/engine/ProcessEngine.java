@@ -33,7 +33,10 @@ public interface ProcessEngine {
    */
   void complete(long taskKey, Map<String, Object> variables);
 
-  /** Elements of a process instance that are active now (the instance itself excluded). */
+  /**
+   * Elements active now in a process instance and in the instances it called (call activities), at
+   * any depth; the instances themselves excluded.
+   */
   List<ElementInstance> activeElements(long processInstanceKey);
 
   /** Incidents of a process instance that are not resolved. */

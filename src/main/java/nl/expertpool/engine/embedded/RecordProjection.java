@@ -52,7 +52,8 @@ final class RecordProjection {
       String bpmnProcessId,
       String elementId,
       BpmnElementType type,
-      long flowScopeKey) {}
+      long flowScopeKey,
+      long parentProcessInstanceKey) {}
 
   private static final class OpenTask {
     UserTaskRecordValue value;
@@ -126,10 +127,23 @@ final class RecordProjection {
     return Optional.ofNullable(rejections.get(key)).filter(r -> r.position() > after);
   }
 
+  /** Active elements of the instance and of the instances it called, at any depth. */
   synchronized List<ElementInstance> activeElements(long processInstanceKey) {
     catchUp();
+    var tree = new java.util.HashSet<Long>(List.of(processInstanceKey));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Element e : elements.values()) {
+        if (e.type() == BpmnElementType.PROCESS
+            && tree.contains(e.parentProcessInstanceKey())
+            && tree.add(e.processInstanceKey())) {
+          grew = true;
+        }
+      }
+    }
     return elements.values().stream()
-        .filter(e -> e.processInstanceKey() == processInstanceKey)
+        .filter(e -> tree.contains(e.processInstanceKey()))
         .filter(e -> e.type() != BpmnElementType.PROCESS)
         .map(
             e ->
@@ -217,7 +231,8 @@ final class RecordProjection {
                   value.getBpmnProcessId(),
                   value.getElementId(),
                   value.getBpmnElementType(),
-                  value.getFlowScopeKey()));
+                  value.getFlowScopeKey(),
+                  value.getParentProcessInstanceKey()));
       case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
         elements.remove(record.getKey());
         variablesByScope.remove(record.getKey());

@@ -1,0 +1,3 @@
+/** Who did what and when: an audit event for every worker and API action. */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package nl.expertpool.audit;

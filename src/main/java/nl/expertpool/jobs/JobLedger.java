@@ -1,0 +1,115 @@
+package nl.expertpool.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a worker's effect and records the job key with the result in the same transaction. A second
+ * delivery of the same job finds the key and gets the stored result back, so the engine receives
+ * the same variables and the database changes once.
+ */
+@Component
+public class JobLedger {
+
+  private static final Logger log = LoggerFactory.getLogger(JobLedger.class);
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
+  static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  JobLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * The effect's result, from this call or from the first delivery of the job.
+   *
+   * <p>Business outcomes thrown as {@code CamundaError.bpmnError} pass through (and roll back). Any
+   * other failure fails the job with one retry less and a growing backoff, so only a lasting
+   * problem becomes an incident.
+   */
+  public <T> T once(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {
+    try {
+      return transactions.execute(status -> runOnce(job, resultType, effect));
+    } catch (CamundaError e) {
+      throw e;
+    } catch (RuntimeException e) {
+      int retries = Math.max(job.getRetries() - 1, 0);
+      Duration backoff = backoff(job.getRetries());
+      log.warn(
+          "Job {} ({}) failed, {} retries left, next try in {}: {}",
+          job.getKey(),
+          job.getType(),
+          retries,
+          backoff,
+          e.toString());
+      throw CamundaError.jobError(
+          e.getClass().getSimpleName() + ": " + e.getMessage(), null, retries, backoff, e);
+    }
+  }
+
+  private <T> T runOnce(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {
+    int claimed =
+        jdbc.update(
+            "insert into processed_job (job_key, job_type, result, processed_at)"
+                + " values (?, ?, 'null'::jsonb, ?) on conflict (job_key) do nothing",
+            job.getKey(),
+            job.getType(),
+            Timestamp.from(clock.instant()));
+    if (claimed == 0) {
+      String stored =
+          jdbc.queryForObject(
+              "select result::text from processed_job where job_key = ?",
+              String.class,
+              job.getKey());
+      log.debug("Job {} ({}) was done before: returning its result", job.getKey(), job.getType());
+      return read(stored, resultType);
+    }
+    T result = effect.get();
+    jdbc.update(
+        "update processed_job set result = ?::jsonb where job_key = ?",
+        write(result),
+        job.getKey());
+    return result;
+  }
+
+  /** 5 s, 10 s, 20 s, ... up to 5 minutes: the fewer retries left, the longer the wait. */
+  static Duration backoff(int retriesBefore) {
+    int attempt = Math.max(0, 3 - retriesBefore);
+    Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt, 10));
+    return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+  }
+
+  private String write(Object result) {
+    try {
+      return json.writeValueAsString(result);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot store the result of a job", e);
+    }
+  }
+
+  private <T> T read(String stored, Class<T> type) {
+    try {
+      return json.readValue(stored, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read the stored result of a job", e);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package nl.expertpool.milestone;
+
+/** The milestones of every project, in order, and the phase the project enters at each. */
+public enum MilestoneKey {
+  PROJECT_STARTED("Project started", "RECRUITMENT"),
+  EXPERTS_RECRUITED("Experts recruited", "TRAINING"),
+  TRAINING_COMPLETED("Training completed", "INTERVIEWS"),
+  INTERVIEWS_COMPLETED("Interviews completed", "STAKEHOLDER_SESSION"),
+  ACTION_AGENDA_DRAFTED("Action agenda drafted", "FEEDBACK"),
+  FEEDBACK_INCORPORATED("Feedback incorporated", "HANDOVER"),
+  HANDOVER_COMPLETED("Handover completed", "DONE");
+
+  private final String title;
+  private final String phaseAfter;
+
+  MilestoneKey(String title, String phaseAfter) {
+    this.title = title;
+    this.phaseAfter = phaseAfter;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  String phaseAfter() {
+    return phaseAfter;
+  }
+}

@@ -1,0 +1,7 @@
+package nl.expertpool.milestone;
+
+public enum MilestoneStatus {
+  PENDING,
+  IN_PROGRESS,
+  REACHED
+}

@@ -1,0 +1,3 @@
+/** Messages to applicants and experts, in English or Dutch, through a {@link Notifier}. */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package nl.expertpool.notification;

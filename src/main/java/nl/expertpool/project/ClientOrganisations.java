@@ -1,0 +1,9 @@
+package nl.expertpool.project;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ClientOrganisations extends JpaRepository<ClientOrganisation, UUID> {
+  Optional<ClientOrganisation> findByName(String name);
+}

@@ -1,0 +1,51 @@
+package nl.expertpool.project;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a project manager gives to start a project. The optional plan fields default: a 14-day
+ * recruitment window, a minimum pool of 60 % of the target, one training session to be certified,
+ * and deadlines per phase (keys as {@link Phase#key()}) from the start date on.
+ */
+public record NewProject(
+    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 200) String clientName,
+    @NotBlank @Size(max = 120) String region,
+    @NotNull @Min(1) @Max(500) Integer targetExperts,
+    @NotNull @Min(1) @Max(20) Integer interviewsPerExpert,
+    @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 80) String> themes,
+    @NotNull LocalDate startDate,
+    @Min(1) @Max(120) Integer recruitmentWindowDays,
+    @Min(1) @Max(500) Integer minimumPool,
+    @Min(1) @Max(20) Integer requiredSessions,
+    @DecimalMin("0.00") BigDecimal hourlyRate,
+    Map<String, LocalDate> deadlines) {
+
+  static final BigDecimal DEFAULT_HOURLY_RATE = new BigDecimal("25.00");
+
+  int recruitmentWindowDaysOrDefault() {
+    return recruitmentWindowDays == null ? 14 : recruitmentWindowDays;
+  }
+
+  int minimumPoolOrDefault() {
+    return minimumPool == null ? Math.max(1, (int) Math.ceil(targetExperts * 0.6)) : minimumPool;
+  }
+
+  int requiredSessionsOrDefault() {
+    return requiredSessions == null ? 1 : requiredSessions;
+  }
+
+  BigDecimal hourlyRateOrDefault() {
+    return hourlyRate == null ? DEFAULT_HOURLY_RATE : hourlyRate;
+  }
+}

@@ -1,0 +1,181 @@
+package nl.expertpool.project;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyEnumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An expert-pool project: its plan, settings, status and the phase it is in. */
+@Entity
+@Table(name = "project")
+public class Project {
+
+  @Id private UUID id;
+  private String name;
+
+  @ManyToOne(fetch = FetchType.EAGER, optional = false)
+  @JoinColumn(name = "client_id")
+  private ClientOrganisation client;
+
+  private String region;
+  private int targetExperts;
+  private int interviewsPerExpert;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private List<String> themes;
+
+  private LocalDate startDate;
+  private int recruitmentWindowDays;
+  private int minimumPool;
+  private int requiredSessions;
+  private BigDecimal hourlyRate;
+
+  @Enumerated(EnumType.STRING)
+  private ProjectStatus status;
+
+  private String currentPhase;
+  private Long processInstanceKey;
+  private Instant createdAt;
+  private String createdBy;
+  @Version private long version;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "phase_deadline", joinColumns = @JoinColumn(name = "project_id"))
+  @MapKeyColumn(name = "phase")
+  @MapKeyEnumerated(EnumType.STRING)
+  @Column(name = "due_at")
+  private Map<Phase, Instant> deadlines = new EnumMap<>(Phase.class);
+
+  protected Project() {}
+
+  Project(
+      ClientOrganisation client,
+      NewProject plan,
+      Map<Phase, Instant> deadlines,
+      Instant createdAt,
+      String createdBy) {
+    this.id = UUID.randomUUID();
+    this.client = client;
+    this.name = plan.name();
+    this.region = plan.region();
+    this.targetExperts = plan.targetExperts();
+    this.interviewsPerExpert = plan.interviewsPerExpert();
+    this.themes = List.copyOf(plan.themes());
+    this.startDate = plan.startDate();
+    this.recruitmentWindowDays = plan.recruitmentWindowDaysOrDefault();
+    this.minimumPool = plan.minimumPoolOrDefault();
+    this.requiredSessions = plan.requiredSessionsOrDefault();
+    this.hourlyRate = plan.hourlyRateOrDefault();
+    this.status = ProjectStatus.ACTIVE;
+    this.currentPhase = "NOT_STARTED";
+    this.createdAt = createdAt;
+    this.createdBy = createdBy;
+    this.deadlines.putAll(deadlines);
+  }
+
+  void started(long processInstanceKey) {
+    this.processInstanceKey = processInstanceKey;
+  }
+
+  void enter(String phase) {
+    this.currentPhase = phase;
+  }
+
+  void close(ProjectStatus status) {
+    this.status = status;
+    if (status == ProjectStatus.COMPLETED) {
+      this.currentPhase = "DONE";
+    }
+  }
+
+  void deadline(Phase phase, Instant dueAt) {
+    deadlines.put(phase, dueAt);
+  }
+
+  public UUID getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public ClientOrganisation getClient() {
+    return client;
+  }
+
+  public String getRegion() {
+    return region;
+  }
+
+  public int getTargetExperts() {
+    return targetExperts;
+  }
+
+  public int getInterviewsPerExpert() {
+    return interviewsPerExpert;
+  }
+
+  public List<String> getThemes() {
+    return themes;
+  }
+
+  public LocalDate getStartDate() {
+    return startDate;
+  }
+
+  public int getRecruitmentWindowDays() {
+    return recruitmentWindowDays;
+  }
+
+  public int getMinimumPool() {
+    return minimumPool;
+  }
+
+  public int getRequiredSessions() {
+    return requiredSessions;
+  }
+
+  public BigDecimal getHourlyRate() {
+    return hourlyRate;
+  }
+
+  public ProjectStatus getStatus() {
+    return status;
+  }
+
+  public String getCurrentPhase() {
+    return currentPhase;
+  }
+
+  public Long getProcessInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Map<Phase, Instant> getDeadlines() {
+    return Map.copyOf(deadlines);
+  }
+}

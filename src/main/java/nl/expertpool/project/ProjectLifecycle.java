@@ -1,0 +1,245 @@
+package nl.expertpool.project;
+
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.web.ApiException;
+import nl.expertpool.web.ApiException.Violation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creates projects and starts their process; closes, completes and re-plans them. */
+@Service
+public class ProjectLifecycle {
+
+  public static final String PROCESS_ID = "expert-pool-project";
+  public static final String CANCELLATION_MESSAGE = "project-cancelled";
+
+  private final Projects projects;
+  private final ClientOrganisations clients;
+  private final CamundaClient engine;
+  private final ApplicationEventPublisher events;
+  private final AuditTrail audit;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  ProjectLifecycle(
+      Projects projects,
+      ClientOrganisations clients,
+      CamundaClient engine,
+      ApplicationEventPublisher events,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.projects = projects;
+    this.clients = clients;
+    this.engine = engine;
+    this.events = events;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores the project, then starts its process once the project is committed (so the first worker
+   * finds it). If the engine refuses, the project is removed again and the caller gets the engine's
+   * error: no project exists without its process. The process gets the project's id, target and
+   * deadlines, nothing personal.
+   */
+  public Project create(NewProject plan, String actor) {
+    Project project = transactions.execute(status -> store(plan, actor));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("projectId", project.getId().toString());
+    variables.put("targetExperts", project.getTargetExperts());
+    project
+        .getDeadlines()
+        .forEach((phase, due) -> variables.put(phase.deadlineVariable(), due.toString()));
+    long instance;
+    try {
+      instance =
+          engine
+              .newCreateInstanceCommand()
+              .bpmnProcessId(PROCESS_ID)
+              .latestVersion()
+              .variables(variables)
+              .send()
+              .join()
+              .getProcessInstanceKey();
+    } catch (RuntimeException e) {
+      transactions.executeWithoutResult(
+          status -> {
+            events.publishEvent(new ProjectDiscarded(project.getId()));
+            projects.deleteById(project.getId());
+          });
+      throw e;
+    }
+    return transactions.execute(
+        status -> {
+          Project stored = get(project.getId());
+          stored.started(instance);
+          return stored;
+        });
+  }
+
+  private Project store(NewProject plan, String actor) {
+    Map<Phase, Instant> deadlines = deadlines(plan);
+    if (plan.minimumPoolOrDefault() > plan.targetExperts()) {
+      throw ApiException.invalid("minimumPool", "must not exceed targetExperts");
+    }
+    ClientOrganisation client =
+        clients
+            .findByName(plan.clientName().strip())
+            .orElseGet(
+                () -> clients.save(new ClientOrganisation(plan.clientName().strip(), now())));
+    Project project = projects.save(new Project(client, plan, deadlines, now(), actor));
+    events.publishEvent(new ProjectCreated(project.getId(), project.getTargetExperts()));
+    audit.record(
+        actor,
+        "project.created",
+        AuditTrail.project(project.getId()),
+        "target " + project.getTargetExperts() + " experts");
+    return project;
+  }
+
+  /** Asks the process to cancel the project; the process closes it. */
+  @Transactional
+  public void requestCancellation(UUID projectId, String actor) {
+    Project project = get(projectId);
+    if (project.getStatus() != ProjectStatus.ACTIVE) {
+      throw ApiException.conflict("The project is " + project.getStatus() + " already.");
+    }
+    audit.record(actor, "project.cancellation-requested", AuditTrail.project(projectId), null);
+    engine
+        .newPublishMessageCommand()
+        .messageName(CANCELLATION_MESSAGE)
+        .correlationKey(projectId.toString())
+        .messageId("cancel-" + projectId)
+        .timeToLive(Duration.ofMinutes(10))
+        .send()
+        .join();
+  }
+
+  /** Marks a cancelled project closed and lets the other modules tell the people involved. */
+  @Transactional
+  public void close(UUID projectId) {
+    Project project = get(projectId);
+    if (project.getStatus() == ProjectStatus.CANCELLED) {
+      return;
+    }
+    project.close(ProjectStatus.CANCELLED);
+    events.publishEvent(new ProjectCancelled(projectId));
+    audit.record(AuditTrail.ENGINE, "project.closed", AuditTrail.project(projectId), "cancelled");
+  }
+
+  @Transactional
+  public void complete(UUID projectId) {
+    Project project = get(projectId);
+    if (project.getStatus() == ProjectStatus.COMPLETED) {
+      return;
+    }
+    project.close(ProjectStatus.COMPLETED);
+    audit.record(AuditTrail.ENGINE, "project.completed", AuditTrail.project(projectId), null);
+  }
+
+  /** The phase the project is in now, as the client portal names it. */
+  @Transactional
+  public void enterPhase(UUID projectId, String phase) {
+    get(projectId).enter(phase);
+  }
+
+  /**
+   * Moves a phase's deadline to {@code days} after the later of now and the old deadline.
+   *
+   * @return the new deadline
+   */
+  @Transactional
+  public Instant extendDeadline(UUID projectId, Phase phase, int days) {
+    Project project = get(projectId);
+    Instant old = project.getDeadlines().getOrDefault(phase, now());
+    Instant from = old.isAfter(now()) ? old : now();
+    Instant due = from.plus(Duration.ofDays(days));
+    project.deadline(phase, due);
+    audit.record(
+        AuditTrail.ENGINE,
+        "project.deadline-extended",
+        AuditTrail.project(projectId),
+        phase.key() + " by " + days + " days to " + due);
+    return due;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Project> find(UUID projectId) {
+    return projects.findById(projectId);
+  }
+
+  /** The project, or a 404 for the API. */
+  @Transactional(readOnly = true)
+  public Project get(UUID projectId) {
+    return projects
+        .findById(projectId)
+        .orElseThrow(() -> ApiException.notFound("No project " + projectId));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Project> all() {
+    return projects.findAllByOrderByCreatedAtDesc();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Project> ofClient(String clientName) {
+    return projects.findByClientNameOrderByCreatedAtDesc(clientName);
+  }
+
+  /** Deadlines from the plan, the rest one after the other from the start date. */
+  private static Map<Phase, Instant> deadlines(NewProject plan) {
+    Map<String, LocalDate> given = plan.deadlines() == null ? Map.of() : plan.deadlines();
+    var problems = new ArrayList<Violation>();
+    for (String key : given.keySet()) {
+      try {
+        Phase.ofKey(key);
+      } catch (IllegalArgumentException e) {
+        problems.add(new Violation("deadlines." + key, "is not a phase (" + phaseKeys() + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    Map<Phase, Instant> deadlines = new EnumMap<>(Phase.class);
+    LocalDate previous = plan.startDate();
+    for (Phase phase : Phase.values()) {
+      int days =
+          phase == Phase.RECRUITMENT
+              ? plan.recruitmentWindowDaysOrDefault() + 7
+              : phase.defaultDays();
+      LocalDate due = given.getOrDefault(phase.key(), previous.plusDays(days));
+      if (due.isBefore(previous)) {
+        throw ApiException.invalid(
+            "deadlines." + phase.key(), "must not be before the previous phase's deadline");
+      }
+      deadlines.put(phase, due.atStartOfDay(ZoneOffset.UTC).toInstant());
+      previous = due;
+    }
+    return deadlines;
+  }
+
+  private static String phaseKeys() {
+    return String.join(", ", java.util.Arrays.stream(Phase.values()).map(Phase::key).toList());
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+}

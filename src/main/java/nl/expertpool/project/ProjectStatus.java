@@ -1,0 +1,7 @@
+package nl.expertpool.project;
+
+public enum ProjectStatus {
+  ACTIVE,
+  COMPLETED,
+  CANCELLED
+}

@@ -1,0 +1,5 @@
+/**
+ * Expert-pool projects: their plan and settings, status and phase, and the process that runs them.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Projects")
+package nl.expertpool.project;

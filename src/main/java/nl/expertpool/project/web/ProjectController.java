@@ -1,0 +1,69 @@
+package nl.expertpool.project.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import nl.expertpool.project.NewProject;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
+import nl.expertpool.web.ApiException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/projects")
+class ProjectController {
+
+  private final ProjectLifecycle lifecycle;
+  private final ProjectMapper mapper;
+
+  ProjectController(ProjectLifecycle lifecycle, ProjectMapper mapper) {
+    this.lifecycle = lifecycle;
+    this.mapper = mapper;
+  }
+
+  @PostMapping
+  ResponseEntity<ProjectView> create(@Valid @RequestBody NewProject plan) {
+    Project project = lifecycle.create(plan, CurrentUser.get().name());
+    return ResponseEntity.created(URI.create("/api/projects/" + project.getId()))
+        .body(mapper.toView(project));
+  }
+
+  @GetMapping
+  List<ProjectView> list() {
+    CurrentUser user = CurrentUser.get();
+    List<Project> projects =
+        user.isProjectManager() || user.is(Role.STAFF)
+            ? lifecycle.all()
+            : user.organisation() == null ? List.of() : lifecycle.ofClient(user.organisation());
+    return projects.stream().map(mapper::toView).toList();
+  }
+
+  @GetMapping("/{id}")
+  ProjectView get(@PathVariable UUID id) {
+    return mapper.toView(readable(lifecycle, id));
+  }
+
+  @PostMapping("/{id}/cancellation")
+  ResponseEntity<Void> cancel(@PathVariable UUID id) {
+    lifecycle.requestCancellation(id, CurrentUser.get().name());
+    return ResponseEntity.accepted().build();
+  }
+
+  /** A project the current user may read; others get the same 404 as a missing one. */
+  static Project readable(ProjectLifecycle lifecycle, UUID id) {
+    Project project = lifecycle.get(id);
+    if (!CurrentUser.get().mayReadProjectOf(project.getClient().getName())) {
+      throw ApiException.notFound("No project " + id);
+    }
+    return project;
+  }
+}

@@ -1,0 +1,27 @@
+package nl.expertpool.project.web;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.expertpool.project.Phase;
+import nl.expertpool.project.Project;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper
+interface ProjectMapper {
+
+  @Mapping(target = "clientName", source = "client.name")
+  ProjectView toView(Project project);
+
+  /** Deadlines keyed by phase name, in phase order. */
+  default Map<String, Instant> deadlines(Map<Phase, Instant> deadlines) {
+    Map<String, Instant> view = new LinkedHashMap<>();
+    for (Phase phase : Phase.values()) {
+      if (deadlines.containsKey(phase)) {
+        view.put(phase.key(), deadlines.get(phase));
+      }
+    }
+    return view;
+  }
+}

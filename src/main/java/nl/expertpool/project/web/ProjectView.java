@@ -1,0 +1,28 @@
+package nl.expertpool.project.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A project as the API shows it: plan, settings, status and phase; no personal data. */
+public record ProjectView(
+    UUID id,
+    String name,
+    String clientName,
+    String region,
+    int targetExperts,
+    int interviewsPerExpert,
+    List<String> themes,
+    LocalDate startDate,
+    int recruitmentWindowDays,
+    int minimumPool,
+    int requiredSessions,
+    BigDecimal hourlyRate,
+    Map<String, Instant> deadlines,
+    String status,
+    String currentPhase,
+    Long processInstanceKey,
+    Instant createdAt) {}

@@ -1,0 +1,130 @@
+package nl.expertpool.recruitment;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A candidate's application: the only place that holds a candidate's name and contact. Everything
+ * else, the engine included, knows them by id or pseudonym.
+ */
+@Entity
+@Table(name = "application")
+class Application {
+
+  enum Decision {
+    ACCEPT,
+    REJECT,
+    WAITLIST
+  }
+
+  @Id private UUID id;
+  private UUID projectId;
+  private String pseudonym;
+  private String name;
+  private String email;
+  private String phone;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  private List<String> languages;
+
+  private String motivation;
+  private String preferredLanguage;
+  private Instant submittedAt;
+  private Instant acknowledgedAt;
+
+  @Enumerated(EnumType.STRING)
+  private Decision decision;
+
+  private String decisionNote;
+  private Instant decidedAt;
+
+  protected Application() {}
+
+  Application(UUID projectId, String pseudonym, ApplicationForm form, Instant submittedAt) {
+    this.id = UUID.randomUUID();
+    this.projectId = projectId;
+    this.pseudonym = pseudonym;
+    this.name = form.name().strip();
+    this.email = blankToNull(form.email());
+    this.phone = blankToNull(form.phone());
+    this.languages = List.copyOf(form.languages());
+    this.motivation = form.motivation().strip();
+    this.preferredLanguage = form.preferredLanguageOrDefault();
+    this.submittedAt = submittedAt;
+  }
+
+  boolean acknowledge(Instant at) {
+    if (acknowledgedAt != null) {
+      return false;
+    }
+    acknowledgedAt = at;
+    return true;
+  }
+
+  /** Accept and reject are final; a waitlisted candidate is screened again. */
+  boolean open() {
+    return decision == null || decision == Decision.WAITLIST;
+  }
+
+  void decide(Decision decision, String note, Instant at) {
+    this.decision = decision;
+    this.decisionNote = blankToNull(note);
+    this.decidedAt = at;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  UUID getId() {
+    return id;
+  }
+
+  UUID getProjectId() {
+    return projectId;
+  }
+
+  String getPseudonym() {
+    return pseudonym;
+  }
+
+  String getName() {
+    return name;
+  }
+
+  String getEmail() {
+    return email;
+  }
+
+  String getPhone() {
+    return phone;
+  }
+
+  List<String> getLanguages() {
+    return languages;
+  }
+
+  String getMotivation() {
+    return motivation;
+  }
+
+  String getPreferredLanguage() {
+    return preferredLanguage;
+  }
+
+  Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  Decision getDecision() {
+    return decision;
+  }
+}

@@ -1,0 +1,39 @@
+package nl.expertpool.recruitment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A candidate's sign-up, as sent to the public endpoint. */
+public record ApplicationForm(
+    @NotBlank @Size(max = 20) String signUpCode,
+    @NotBlank @Size(max = 200) String name,
+    @Email @Size(max = 200) String email,
+    @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number") String phone,
+    @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> languages,
+    @NotBlank @Size(max = 2000) String motivation,
+    @Pattern(regexp = "en|nl", message = "must be en or nl") String preferredLanguage,
+    @NotNull(message = "is required: without consent nothing is stored") @Valid Consent consent) {
+
+  String preferredLanguageOrDefault() {
+    return preferredLanguage == null ? "en" : preferredLanguage;
+  }
+
+  @AssertTrue(message = "an e-mail address or a phone number is required")
+  boolean isContact() {
+    return (email != null && !email.isBlank()) || (phone != null && !phone.isBlank());
+  }
+
+  /** The candidate's informed consent: given, to which version of the text, and how. */
+  public record Consent(
+      @NotNull @AssertTrue(message = "must be true: without consent nothing is stored")
+          Boolean given,
+      @NotBlank @Size(max = 40) String textVersion,
+      @NotBlank @Size(max = 40) String method) {}
+}

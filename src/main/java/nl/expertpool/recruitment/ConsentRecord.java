@@ -1,0 +1,41 @@
+package nl.expertpool.recruitment;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Proof of informed consent: which text, when, and how it was given. */
+@Entity
+@Table(name = "consent_record")
+class ConsentRecord {
+
+  @Id private UUID id;
+  private UUID applicationId;
+  private String textVersion;
+  private Instant givenAt;
+  private String method;
+
+  protected ConsentRecord() {}
+
+  ConsentRecord(UUID applicationId, String textVersion, Instant givenAt, String method) {
+    this.id = UUID.randomUUID();
+    this.applicationId = applicationId;
+    this.textVersion = textVersion;
+    this.givenAt = givenAt;
+    this.method = method;
+  }
+
+  String getTextVersion() {
+    return textVersion;
+  }
+
+  Instant getGivenAt() {
+    return givenAt;
+  }
+
+  String getMethod() {
+    return method;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Recruitment of the pool: the call with its window, applications with informed consent, screening
+ * decisions, and the experts the pool consists of.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Recruitment")
+package nl.expertpool.recruitment;

@@ -1,0 +1,97 @@
+package nl.expertpool.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.response.ActivatedJob;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Form submissions kept in PostgreSQL. A task completed in this app carries a variable {@code
+ * <formVariable>Submission} with the task key; the worker after it reads the whole submission here.
+ * A task completed elsewhere (Tasklist) carries the form's fields as variables instead.
+ */
+@Component
+public class TaskSubmissions {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  TaskSubmissions(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** The variable that points at a form's submission, e.g. {@code screenCandidatesSubmission}. */
+  public static String variableFor(String formId) {
+    String[] parts = formId.split("-");
+    var name = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      name.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    }
+    return name + "Submission";
+  }
+
+  @Transactional
+  void store(long taskKey, String formId, UUID projectId, Map<String, Object> data, String user) {
+    jdbc.update(
+        "insert into task_submission (task_key, form_id, project_id, data, submitted_by,"
+            + " submitted_at) values (?, ?, ?, ?::jsonb, ?, ?) on conflict (task_key) do update"
+            + " set data = excluded.data, submitted_by = excluded.submitted_by,"
+            + " submitted_at = excluded.submitted_at",
+        taskKey,
+        formId,
+        projectId,
+        write(data),
+        user,
+        Timestamp.from(clock.instant()));
+  }
+
+  public Optional<Map<String, Object>> find(long taskKey) {
+    return jdbc
+        .query(
+            "select data::text from task_submission where task_key = ?",
+            (rs, row) -> rs.getString(1),
+            taskKey)
+        .stream()
+        .findFirst()
+        .map(this::read);
+  }
+
+  /** The submitted form data a job works on: from this app's store, or from the job's variables. */
+  public Map<String, Object> of(ActivatedJob job, String formId) {
+    Object key = job.getVariablesAsMap().get(variableFor(formId));
+    if (key instanceof Number taskKey) {
+      return find(taskKey.longValue())
+          .orElseThrow(() -> new IllegalStateException("No stored submission for task " + taskKey));
+    }
+    return job.getVariablesAsMap();
+  }
+
+  private String write(Map<String, Object> data) {
+    try {
+      return json.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Submission cannot be stored as JSON", e);
+    }
+  }
+
+  private Map<String, Object> read(String data) {
+    try {
+      return json.readValue(data, MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored submission is not valid JSON", e);
+    }
+  }
+}

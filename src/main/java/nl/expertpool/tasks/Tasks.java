@@ -1,0 +1,134 @@
+package nl.expertpool.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.engine.ProcessEngine;
+import nl.expertpool.engine.ProcessEngine.TaskQuery;
+import nl.expertpool.engine.TaskConflictException;
+import nl.expertpool.engine.TaskNotFoundException;
+import nl.expertpool.engine.UserTask;
+import nl.expertpool.forms.FormCatalog;
+import nl.expertpool.forms.FormSchema;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.web.ApiException;
+import nl.expertpool.web.ApiException.Violation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Open user tasks for the signed-in user, with their forms, and their completion. */
+@Service
+public class Tasks {
+
+  private final ProcessEngine engine;
+  private final FormCatalog forms;
+  private final TaskSubmissions submissions;
+  private final List<TaskDataContributor> contributors;
+  private final AuditTrail audit;
+  private final TransactionTemplate transactions;
+
+  Tasks(
+      ProcessEngine engine,
+      FormCatalog forms,
+      TaskSubmissions submissions,
+      List<TaskDataContributor> contributors,
+      AuditTrail audit,
+      TransactionTemplate transactions) {
+    this.engine = engine;
+    this.forms = forms;
+    this.submissions = submissions;
+    this.contributors = contributors;
+    this.audit = audit;
+    this.transactions = transactions;
+  }
+
+  /** Tasks the user may work on, optionally of one project, oldest first. */
+  public List<UserTask> open(CurrentUser user, UUID projectId) {
+    TaskQuery query = TaskQuery.all();
+    if (!user.isProjectManager()) {
+      query = query.inGroups(user.groups());
+    }
+    if (projectId != null) {
+      query = query.withVariable("projectId", projectId.toString());
+    }
+    return engine.openUserTasks(query);
+  }
+
+  /** A task the user may work on; 404 for one they may not see. */
+  public UserTask get(CurrentUser user, long taskKey) {
+    UserTask task =
+        engine
+            .userTask(taskKey)
+            .orElseThrow(() -> ApiException.notFound("No open task " + taskKey));
+    if (!user.mayWorkOn(task.candidateGroups())) {
+      throw ApiException.notFound("No open task " + taskKey);
+    }
+    return task;
+  }
+
+  public JsonNode form(UserTask task) {
+    return task.formId() == null ? null : forms.json(task.formId()).orElse(null);
+  }
+
+  /** The values the form starts with: the task's variables that are fields of the form. */
+  public Map<String, Object> data(UserTask task) {
+    return new LinkedHashMap<>(task.variables());
+  }
+
+  /** What the app adds for people (names and the like), never given to the engine. */
+  public Map<String, Object> display(UserTask task) {
+    Map<String, Object> display = new LinkedHashMap<>();
+    for (TaskDataContributor contributor : contributors) {
+      if (task.formId() != null && contributor.supports(task.formId())) {
+        display.putAll(contributor.display(task));
+      }
+    }
+    return display;
+  }
+
+  /**
+   * Validates the submission against the task's form, keeps it, and completes the task with only
+   * its choices, numbers and the submission's id. On bad input the task stays open and nothing is
+   * stored.
+   */
+  public void complete(CurrentUser user, long taskKey, Map<String, Object> submitted) {
+    UserTask task = get(user, taskKey);
+    Map<String, Object> values = submitted == null ? Map.of() : submitted;
+    FormSchema form =
+        forms
+            .byId(task.formId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Task " + taskKey + " links form " + task.formId() + ", not in forms/"));
+    List<Violation> problems =
+        form.validate(values).stream().map(e -> new Violation(e.field(), e.reason())).toList();
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    Object project = task.variables().get("projectId");
+    UUID projectId = project == null ? null : UUID.fromString(project.toString());
+    transactions.executeWithoutResult(
+        status -> {
+          submissions.store(taskKey, task.formId(), projectId, values, user.name());
+          audit.record(
+              user.name(),
+              "task.completed",
+              projectId == null ? "task:" + taskKey : AuditTrail.project(projectId),
+              task.name() + " (" + task.elementId() + ")");
+        });
+    Map<String, Object> variables = new HashMap<>(form.engineVariables(values));
+    variables.put(TaskSubmissions.variableFor(task.formId()), taskKey);
+    try {
+      engine.complete(taskKey, variables);
+    } catch (TaskNotFoundException e) {
+      throw ApiException.notFound("No open task " + taskKey);
+    } catch (TaskConflictException e) {
+      throw ApiException.conflict("Task " + taskKey + " is completed already.");
+    }
+  }
+}

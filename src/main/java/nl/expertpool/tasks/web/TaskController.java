@@ -1,0 +1,82 @@
+package nl.expertpool.tasks.web;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.expertpool.engine.UserTask;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.tasks.Tasks;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+  private final Tasks tasks;
+
+  TaskController(Tasks tasks) {
+    this.tasks = tasks;
+  }
+
+  @GetMapping
+  List<TaskSummary> list(@RequestParam(required = false) UUID projectId) {
+    return tasks.open(CurrentUser.get(), projectId).stream().map(TaskSummary::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  TaskDetail get(@PathVariable long id) {
+    UserTask task = tasks.get(CurrentUser.get(), id);
+    return new TaskDetail(
+        TaskSummary.of(task), tasks.form(task), tasks.data(task), tasks.display(task));
+  }
+
+  @PostMapping("/{id}/completion")
+  ResponseEntity<Void> complete(
+      @PathVariable long id, @RequestBody(required = false) Completion body) {
+    tasks.complete(CurrentUser.get(), id, body == null ? null : body.variables());
+    return ResponseEntity.noContent().build();
+  }
+
+  record Completion(Map<String, Object> variables) {}
+
+  record TaskSummary(
+      String id,
+      String name,
+      String formId,
+      List<String> candidateGroups,
+      String projectId,
+      String assignee,
+      Instant createdAt,
+      Instant dueDate) {
+
+    static TaskSummary of(UserTask task) {
+      Object project = task.variables().get("projectId");
+      return new TaskSummary(
+          String.valueOf(task.key()),
+          task.name(),
+          task.formId(),
+          task.candidateGroups(),
+          project == null ? null : project.toString(),
+          task.assignee(),
+          task.createdAt(),
+          task.dueDate());
+    }
+  }
+
+  /** The task's fields, its form's schema, the form's values and what the app shows beside them. */
+  record TaskDetail(
+      @JsonUnwrapped TaskSummary task,
+      JsonNode form,
+      Map<String, Object> data,
+      Map<String, Object> display) {}
+}

@@ -1,0 +1,231 @@
+package nl.expertpool.training;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.milestone.MilestoneKey;
+import nl.expertpool.milestone.MilestoneTracker;
+import nl.expertpool.notification.Notifications;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.recruitment.Recruitment.PoolMember;
+import nl.expertpool.remuneration.Remuneration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Schedules training sessions, records attendance and certifies the experts who attended. */
+@Service
+public class Training {
+
+  /** Times on the form are local to the project's country. */
+  static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
+
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+  private final TrainingSessions sessions;
+  private final Recruitment recruitment;
+  private final ProjectLifecycle projects;
+  private final MilestoneTracker milestones;
+  private final Remuneration remuneration;
+  private final Notifications notifications;
+  private final AuditTrail audit;
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Training(
+      TrainingSessions sessions,
+      Recruitment recruitment,
+      ProjectLifecycle projects,
+      MilestoneTracker milestones,
+      Remuneration remuneration,
+      Notifications notifications,
+      AuditTrail audit,
+      JdbcTemplate jdbc,
+      Clock clock) {
+    this.sessions = sessions;
+    this.recruitment = recruitment;
+    this.projects = projects;
+    this.milestones = milestones;
+    this.remuneration = remuneration;
+    this.notifications = notifications;
+    this.audit = audit;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores a new round of sessions and invites the pool.
+   *
+   * @return the round and when its last session ends
+   */
+  @Transactional
+  public Schedule schedule(UUID projectId, List<Map<String, Object>> planned) {
+    if (planned.isEmpty()) {
+      throw new IllegalArgumentException("A training needs at least one session");
+    }
+    Project project = projects.get(projectId);
+    int round = sessions.lastRound(projectId) + 1;
+    var stored = new ArrayList<TrainingSession>();
+    int position = 1;
+    for (Map<String, Object> session : planned) {
+      stored.add(
+          sessions.save(
+              new TrainingSession(
+                  projectId,
+                  round,
+                  position++,
+                  instant(String.valueOf(session.get("startsAt"))),
+                  (int) Math.round(number(session.get("durationHours")) * 60),
+                  String.valueOf(session.get("location")),
+                  String.valueOf(session.get("trainer")))));
+    }
+    String when =
+        stored.stream()
+            .map(s -> SHOWN.format(s.getStartsAt().atZone(LOCAL)) + " (" + s.getLocation() + ")")
+            .collect(Collectors.joining("; "));
+    for (PoolMember expert : recruitment.pool(projectId)) {
+      if (!expert.certified()) {
+        notifications.send(
+            recruitment.recipientOf(expert.expertId()),
+            "training-invitation",
+            project.getName(),
+            when);
+      }
+    }
+    Instant lastEnds =
+        stored.stream().map(TrainingSession::endsAt).max(Comparator.naturalOrder()).orElseThrow();
+    audit.record(
+        AuditTrail.ENGINE,
+        "training.scheduled",
+        AuditTrail.project(projectId),
+        "round " + round + ", " + stored.size() + " sessions");
+    return new Schedule(round, lastEnds);
+  }
+
+  /** One row per expert and session of the latest round, for the attendance form. */
+  @Transactional(readOnly = true)
+  public List<AttendanceRow> attendanceList(UUID projectId) {
+    int round = sessions.lastRound(projectId);
+    var rows = new ArrayList<AttendanceRow>();
+    for (TrainingSession session :
+        sessions.findByProjectIdAndTrainingRoundOrderByPosition(projectId, round)) {
+      String label =
+          "Session "
+              + session.getPosition()
+              + " ("
+              + SHOWN.format(session.getStartsAt().atZone(LOCAL))
+              + ")";
+      for (PoolMember expert : recruitment.pool(projectId)) {
+        if (!expert.certified()) {
+          rows.add(
+              new AttendanceRow(
+                  expert.expertId().toString(),
+                  "Expert " + expert.pseudonym(),
+                  session.getId().toString(),
+                  label,
+                  false));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Stores attendance, books the attended hours and certifies every expert who attended the
+   * required number of sessions.
+   *
+   * @return how many experts of the pool are certified now
+   */
+  @Transactional
+  public int certify(UUID projectId, List<Map<String, Object>> attendance) {
+    Project project = projects.get(projectId);
+    Instant now = clock.instant();
+    for (Map<String, Object> row : attendance) {
+      UUID sessionId = UUID.fromString(String.valueOf(row.get("sessionId")));
+      UUID expertId = UUID.fromString(String.valueOf(row.get("expertId")));
+      boolean attended = Boolean.TRUE.equals(row.get("attended"));
+      TrainingSession session =
+          sessions
+              .findById(sessionId)
+              .orElseThrow(() -> new IllegalArgumentException("No session " + sessionId));
+      jdbc.update(
+          "insert into attendance (session_id, expert_id, attended, recorded_at) values (?,?,?,?)"
+              + " on conflict (session_id, expert_id) do update set attended = excluded.attended,"
+              + " recorded_at = excluded.recorded_at",
+          sessionId,
+          expertId,
+          attended,
+          Timestamp.from(now));
+      if (attended) {
+        remuneration.book(
+            projectId,
+            expertId,
+            Remuneration.Kind.TRAINING,
+            "session:" + sessionId,
+            session.getDurationMinutes());
+      }
+    }
+    int certified = 0;
+    List<PoolMember> pool = recruitment.pool(projectId);
+    for (PoolMember expert : pool) {
+      Integer attendedSessions =
+          jdbc.queryForObject(
+              "select count(*) from attendance where expert_id = ? and attended",
+              Integer.class,
+              expert.expertId());
+      if (expert.certified()) {
+        certified++;
+      } else if (attendedSessions != null && attendedSessions >= project.getRequiredSessions()) {
+        if (recruitment.certify(expert.expertId())) {
+          notifications.send(
+              recruitment.recipientOf(expert.expertId()), "expert-certified", project.getName());
+        }
+        certified++;
+      }
+    }
+    milestones.progress(
+        projectId, MilestoneKey.TRAINING_COMPLETED, certified, pool.size(), "experts certified");
+    audit.record(
+        AuditTrail.ENGINE,
+        "training.certified",
+        AuditTrail.project(projectId),
+        certified + " of " + pool.size() + " experts certified");
+    return certified;
+  }
+
+  /** A form's date-time: with an offset as given, without one in the project's local time. */
+  static Instant instant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      return LocalDateTime.parse(text).atZone(LOCAL).toInstant();
+    }
+  }
+
+  private static double number(Object value) {
+    return value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value));
+  }
+
+  public record Schedule(int trainingRound, Instant lastSessionEnds) {}
+
+  public record AttendanceRow(
+      String expertId,
+      String expertLabel,
+      String sessionId,
+      String sessionLabel,
+      boolean attended) {}
+}

@@ -1,0 +1,90 @@
+package nl.expertpool.training.workers;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.training.Training;
+import nl.expertpool.training.Training.AttendanceRow;
+import nl.expertpool.training.Training.Schedule;
+import org.springframework.stereotype.Component;
+
+/** The automated steps of {@code expert-training}. */
+@Component
+public class TrainingWorkers {
+
+  public static final String SCHEDULE_SESSIONS = "training.schedule-sessions";
+  public static final String PREPARE_ATTENDANCE = "training.prepare-attendance";
+  public static final String CERTIFY_EXPERTS = "training.certify-experts";
+
+  private final Training training;
+  private final TaskSubmissions submissions;
+  private final JobLedger ledger;
+
+  TrainingWorkers(Training training, TaskSubmissions submissions, JobLedger ledger) {
+    this.training = training;
+    this.submissions = submissions;
+    this.ledger = ledger;
+  }
+
+  @JobWorker(type = SCHEDULE_SESSIONS)
+  public Map<String, Object> schedule(ActivatedJob job) {
+    UUID projectId = projectId(job);
+    Schedule schedule =
+        ledger.once(
+            job,
+            Schedule.class,
+            () ->
+                training.schedule(
+                    projectId, rows(submissions.of(job, "schedule-training").get("sessions"))));
+    return Map.of(
+        "trainingRound", schedule.trainingRound(),
+        "lastSessionEnds", schedule.lastSessionEnds().toString());
+  }
+
+  @JobWorker(type = PREPARE_ATTENDANCE, fetchVariables = "projectId")
+  public Map<String, Object> prepareAttendance(ActivatedJob job, @Variable String projectId) {
+    AttendanceRow[] rows =
+        ledger.once(
+            job,
+            AttendanceRow[].class,
+            () ->
+                training.attendanceList(UUID.fromString(projectId)).toArray(AttendanceRow[]::new));
+    return Map.of("attendance", List.of(rows));
+  }
+
+  @JobWorker(type = CERTIFY_EXPERTS)
+  public Map<String, Object> certify(ActivatedJob job) {
+    UUID projectId = projectId(job);
+    int certified =
+        ledger.once(
+            job,
+            Integer.class,
+            () ->
+                training.certify(
+                    projectId, rows(submissions.of(job, "record-attendance").get("attendance"))));
+    return Map.of("certifiedCount", certified);
+  }
+
+  private static UUID projectId(ActivatedJob job) {
+    return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> rows(Object value) {
+    var rows = new ArrayList<Map<String, Object>>();
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> row) {
+          rows.add((Map<String, Object>) row);
+        }
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * What every endpoint shares: errors as {@code application/problem+json} naming field and reason.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Web")
+package nl.expertpool.web;

@@ -1,0 +1,310 @@
+package nl.expertpool.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Recruitment and training through the REST API only, and what bad input gets back. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LifecycleApiIntegrationTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired LifecycleDriver driver;
+
+  @Test
+  void aProjectIsRecruitedAndTrainedThroughTheApiAndTheClientSeesTheMilestones() {
+    String project = createProject(3);
+    String code = await().until(() -> signUpCode(project), c -> c != null);
+    for (String name : List.of("Olena Koval", "Andrii Melnyk", "Iryna Bondar")) {
+      var applied =
+          post(null, "/api/projects/" + project + "/applications", application(code, name));
+      assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    advanceClock("P14D");
+    JsonNode screening = taskWithForm(project, "screen-candidates", "staff");
+    assertThat(screening.at("/form/id").asText()).isEqualTo("screen-candidates");
+    assertThat(screening.at("/data/candidates")).hasSize(3);
+    assertThat(screening.at("/data/candidates/0/label").asText()).startsWith("Candidate A-");
+    assertThat(screening.at("/display/applicants").toString()).contains("Olena Koval");
+    assertThat(screening.path("data").toString()).doesNotContain("Olena");
+    var decisions = new ArrayList<Map<String, Object>>();
+    for (JsonNode candidate : screening.at("/data/candidates")) {
+      decisions.add(
+          Map.of(
+              "label",
+              candidate.path("label").asText(),
+              "applicationId",
+              candidate.path("applicationId").asText(),
+              "decision",
+              "accept",
+              "note",
+              ""));
+    }
+    complete("staff", screening, Map.of("candidates", decisions));
+
+    JsonNode schedule = taskWithForm(project, "schedule-training", "staff");
+    String startsAt = now().plus(1, ChronoUnit.DAYS).toString();
+    complete(
+        "staff",
+        schedule,
+        Map.of(
+            "sessions",
+            List.of(
+                Map.of(
+                    "startsAt",
+                    startsAt,
+                    "durationHours",
+                    2.5,
+                    "location",
+                    "Library Almere",
+                    "trainer",
+                    "Trainer T"))));
+
+    driver.awaitActive(java.util.UUID.fromString(project), "LastSessionEndedTimer");
+    advanceClock("P2D");
+    JsonNode attendance = taskWithForm(project, "record-attendance", "staff");
+    var rows = new ArrayList<Map<String, Object>>();
+    for (JsonNode row : attendance.at("/data/attendance")) {
+      rows.add(
+          Map.of(
+              "expertId", row.path("expertId").asText(),
+              "expertLabel", row.path("expertLabel").asText(),
+              "sessionId", row.path("sessionId").asText(),
+              "sessionLabel", row.path("sessionLabel").asText(),
+              "attended", true));
+    }
+    complete("staff", attendance, Map.of("attendance", rows));
+
+    await()
+        .until(
+            () -> milestones("client", project).path(2).path("status").asText(), "REACHED"::equals);
+    JsonNode milestones = milestones("client", project);
+    assertThat(milestones.path(0).path("key").asText()).isEqualTo("PROJECT_STARTED");
+    assertThat(milestones.path(1).path("status").asText()).isEqualTo("REACHED");
+    assertThat(milestones.path(1).at("/progress/current").asInt()).isEqualTo(3);
+    assertThat(milestones.path(1).at("/progress/total").asInt()).isEqualTo(3);
+    assertThat(milestones.path(2).path("key").asText()).isEqualTo("TRAINING_COMPLETED");
+    assertThat(milestones.path(3).path("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(get("pm", "/api/projects/" + project).getBody().path("currentPhase").asText())
+        .isEqualTo("INTERVIEWS");
+  }
+
+  @Test
+  void anApplicationWithoutConsentIsRefusedAndNothingIsStored() {
+    String project = createProject(3);
+    String code = await().until(() -> signUpCode(project), c -> c != null);
+    var body = new java.util.HashMap<>(application(code, "Olena Koval"));
+    body.remove("consent");
+
+    var refused = post(null, "/api/projects/" + project + "/applications", body);
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+    assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("consent");
+    assertThat(applications(project)).isZero();
+
+    body.put("consent", Map.of("given", false, "textVersion", "2026-01", "method", "web-form"));
+    var notGiven = post(null, "/api/projects/" + project + "/applications", body);
+    assertThat(notGiven.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notGiven.getBody().at("/errors/0/field").asText()).isEqualTo("consent.given");
+    assertThat(applications(project)).isZero();
+  }
+
+  @Test
+  void unknownProjectsWrongCodesAndBadProjectsGetClearProblems() {
+    var unknown =
+        post(
+            null,
+            "/api/projects/" + java.util.UUID.randomUUID() + "/applications",
+            application("ABCDEFGH", "Olena Koval"));
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    String project = createProject(3);
+    await().until(() -> signUpCode(project), c -> c != null);
+    var wrongCode =
+        post(null, "/api/projects/" + project + "/applications", application("WRONG123", "X Y"));
+    assertThat(wrongCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(wrongCode.getBody().at("/errors/0/field").asText()).isEqualTo("signUpCode");
+
+    var badProject = post("pm", "/api/projects", Map.of("name", "", "targetExperts", 0));
+    assertThat(badProject.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badProject.getBody().path("errors").findValuesAsText("field"))
+        .contains("name", "targetExperts", "clientName", "startDate");
+    assertThat(post("staff", "/api/projects", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void anInvalidFormSubmissionNamesEachBadFieldAndTheTaskStaysOpen() {
+    String project = createProject(3);
+    advanceClock("P14D");
+    JsonNode screening = taskWithForm(project, "screen-candidates", "staff");
+
+    var refused =
+        post(
+            "staff",
+            "/api/tasks/" + screening.path("id").asText() + "/completion",
+            Map.of(
+                "variables",
+                Map.of(
+                    "candidates",
+                    List.of(Map.of("applicationId", "x", "decision", "maybe")),
+                    "extra",
+                    1)));
+
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getBody().path("errors").findValuesAsText("field"))
+        .contains("candidates[0].decision", "extra");
+    assertThat(get("staff", "/api/tasks/" + screening.path("id").asText()).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(
+            post("client", "/api/tasks/" + screening.path("id").asText() + "/completion", Map.of())
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void theClockMovesOnlyForwardAndOnlyForProjectManagers() {
+    assertThat(post("pm", "/api/dev/clock", Map.of("advance", "yesterday")).getStatusCode())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post("staff", "/api/dev/clock", Map.of("advance", "PT1S")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post("pm", "/api/dev/clock", Map.of("advance", "PT1S")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  private String createProject(int target) {
+    var created =
+        post(
+            "pm",
+            "/api/projects",
+            Map.of(
+                "name",
+                "Expert pool Almere",
+                "clientName",
+                "Gemeente Almere",
+                "region",
+                "Almere",
+                "targetExperts",
+                target,
+                "interviewsPerExpert",
+                2,
+                "themes",
+                List.of("housing", "work", "language"),
+                "startDate",
+                driver.today().toString()));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getBody().path("status").asText()).isEqualTo("ACTIVE");
+    String id = created.getBody().path("id").asText();
+    driver.awaitWindowOpen(java.util.UUID.fromString(id));
+    return id;
+  }
+
+  private String signUpCode(String project) {
+    var call = get("staff", "/api/projects/" + project + "/recruitment");
+    return call.getStatusCode().is2xxSuccessful()
+        ? call.getBody().path("signUpCode").asText()
+        : null;
+  }
+
+  private static Map<String, Object> application(String code, String name) {
+    return Map.of(
+        "signUpCode",
+        code,
+        "name",
+        name,
+        "email",
+        "candidate@example.org",
+        "languages",
+        List.of("uk", "en"),
+        "motivation",
+        "I know what newcomers need.",
+        "preferredLanguage",
+        "nl",
+        "consent",
+        Map.of("given", true, "textVersion", "2026-01", "method", "web-form"));
+  }
+
+  private JsonNode taskWithForm(String project, String formId, String user) {
+    String id =
+        await()
+            .until(
+                () -> {
+                  for (JsonNode task : get(user, "/api/tasks?projectId=" + project).getBody()) {
+                    if (formId.equals(task.path("formId").asText())) {
+                      return task.path("id").asText();
+                    }
+                  }
+                  return null;
+                },
+                found -> found != null);
+    return get(user, "/api/tasks/" + id).getBody();
+  }
+
+  private void complete(String user, JsonNode task, Map<String, Object> variables) {
+    var done =
+        post(
+            user,
+            "/api/tasks/" + task.path("id").asText() + "/completion",
+            Map.of("variables", variables));
+    assertThat(done.getStatusCode())
+        .as(String.valueOf(done.getBody()))
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private JsonNode milestones(String user, String project) {
+    return get(user, "/api/projects/" + project + "/milestones").getBody();
+  }
+
+  private void advanceClock(String duration) {
+    assertThat(post("pm", "/api/dev/clock", Map.of("advance", duration)).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  private Instant now() {
+    return driver.clock.instant();
+  }
+
+  private int applications(String project) {
+    return jdbc.queryForObject(
+        "select count(*) from application where project_id = ?::uuid", Integer.class, project);
+  }
+
+  private ResponseEntity<JsonNode> get(String user, String path) {
+    return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(user)), JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> post(String user, String path, Object body) {
+    return http.exchange(
+        path, HttpMethod.POST, new HttpEntity<>(body, headers(user)), JsonNode.class);
+  }
+
+  private static HttpHeaders headers(String user) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    if (user != null) {
+      headers.setBasicAuth(user, "demo");
+    }
+    return headers;
+  }
+}

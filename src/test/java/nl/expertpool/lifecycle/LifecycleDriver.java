@@ -1,0 +1,209 @@
+package nl.expertpool.lifecycle;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.expertpool.engine.ElementInstance;
+import nl.expertpool.engine.ProcessEngine;
+import nl.expertpool.engine.UserTask;
+import nl.expertpool.milestone.Milestone;
+import nl.expertpool.milestone.MilestoneKey;
+import nl.expertpool.milestone.MilestoneStatus;
+import nl.expertpool.milestone.MilestoneTracker;
+import nl.expertpool.project.NewProject;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.ApplicationForm;
+import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
+import nl.expertpool.tasks.Tasks;
+import org.springframework.stereotype.Component;
+
+/** Drives projects through the same services the API uses, on the embedded engine. */
+@Component
+class LifecycleDriver {
+
+  static final CurrentUser PM = new CurrentUser("pm", Set.of(Role.PROJECT_MANAGER), null);
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  final ProjectLifecycle projects;
+  final Recruitment recruitment;
+  final Tasks tasks;
+  final ProcessEngine engine;
+  final MilestoneTracker milestones;
+  final Clock clock;
+
+  LifecycleDriver(
+      ProjectLifecycle projects,
+      Recruitment recruitment,
+      Tasks tasks,
+      ProcessEngine engine,
+      MilestoneTracker milestones,
+      Clock clock) {
+    this.projects = projects;
+    this.recruitment = recruitment;
+    this.tasks = tasks;
+    this.engine = engine;
+    this.milestones = milestones;
+    this.clock = clock;
+  }
+
+  LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  UUID create(int targetExperts, Map<String, LocalDate> deadlines) {
+    Project project =
+        projects.create(
+            new NewProject(
+                "Pool " + UUID.randomUUID(),
+                "Gemeente Almere",
+                "Almere",
+                targetExperts,
+                2,
+                List.of("housing", "work"),
+                today(),
+                null,
+                null,
+                null,
+                null,
+                deadlines),
+            "pm");
+    UUID id = project.getId();
+    awaitWindowOpen(id);
+    return id;
+  }
+
+  /** The call is open and its closing timer set: moving the clock now closes it. */
+  void awaitWindowOpen(UUID projectId) {
+    awaitActive(projectId, "WindowClosesTimer");
+  }
+
+  /** Waits until an element (e.g. a timer) of the project's process tree is active. */
+  void awaitActive(UUID projectId, String elementId) {
+    await().atMost(WAIT).until(() -> activeElementIds(projectId).contains(elementId));
+  }
+
+  UUID apply(UUID projectId, String name) {
+    return recruitment.apply(
+        projectId, application(recruitment.callOf(projectId).signUpCode(), name));
+  }
+
+  static ApplicationForm application(String code, String name) {
+    return new ApplicationForm(
+        code,
+        name,
+        name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org",
+        null,
+        List.of("uk", "en"),
+        "I want to help newcomers like me.",
+        "nl",
+        new ApplicationForm.Consent(true, "2026-01", "web-form"));
+  }
+
+  void advance(Duration duration) {
+    engine.advanceClock(duration);
+  }
+
+  /** Waits for the project's open task with this form and returns it. */
+  UserTask task(UUID projectId, String formId) {
+    return await().atMost(WAIT).until(() -> find(projectId, formId), found -> found != null);
+  }
+
+  UserTask find(UUID projectId, String formId) {
+    return tasks.open(PM, projectId).stream()
+        .filter(t -> formId.equals(t.formId()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  boolean hasTask(UUID projectId, String formId) {
+    return find(projectId, formId) != null;
+  }
+
+  void complete(UUID projectId, String formId, Map<String, Object> values) {
+    tasks.complete(PM, task(projectId, formId).key(), values);
+  }
+
+  /** Accepts (or otherwise decides) every candidate on the screening form. */
+  @SuppressWarnings("unchecked")
+  void screen(UUID projectId, String decision) {
+    UserTask task = task(projectId, "screen-candidates");
+    var candidates =
+        ((List<Map<String, Object>>) task.variables().get("candidates"))
+            .stream()
+                .map(
+                    c ->
+                        Map.<String, Object>of(
+                            "label",
+                            c.get("label"),
+                            "applicationId",
+                            c.get("applicationId"),
+                            "decision",
+                            decision,
+                            "note",
+                            ""))
+                .toList();
+    tasks.complete(PM, task.key(), Map.of("candidates", candidates));
+  }
+
+  void scheduleOneSession(UUID projectId) {
+    String startsAt = clock.instant().plus(Duration.ofDays(1)).toString();
+    complete(
+        projectId,
+        "schedule-training",
+        Map.of(
+            "sessions",
+            List.of(
+                Map.of(
+                    "startsAt",
+                    startsAt,
+                    "durationHours",
+                    3,
+                    "location",
+                    "Library Almere",
+                    "trainer",
+                    "Trainer T"))));
+  }
+
+  @SuppressWarnings("unchecked")
+  void recordAttendance(UUID projectId, boolean attended) {
+    UserTask task = task(projectId, "record-attendance");
+    var rows =
+        ((List<Map<String, Object>>) task.variables().get("attendance"))
+            .stream()
+                .map(
+                    r -> {
+                      var row = new java.util.HashMap<>(r);
+                      row.put("attended", attended);
+                      return (Map<String, Object>) row;
+                    })
+                .toList();
+    tasks.complete(PM, task.key(), Map.of("attendance", rows));
+  }
+
+  MilestoneStatus milestone(UUID projectId, MilestoneKey key) {
+    return milestones.of(projectId).stream()
+        .filter(m -> m.getKey() == key)
+        .map(Milestone::getStatus)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  void awaitMilestone(UUID projectId, MilestoneKey key) {
+    await().atMost(WAIT).until(() -> milestone(projectId, key) == MilestoneStatus.REACHED);
+  }
+
+  List<String> activeElementIds(UUID projectId) {
+    long instance = projects.get(projectId).getProcessInstanceKey();
+    return engine.activeElements(instance).stream().map(ElementInstance::elementId).toList();
+  }
+}
