@@ -38,12 +38,7 @@ public enum Phase {
 
   /** The process variable with the phase's deadline, e.g. {@code stakeholderSessionDeadline}. */
   public String deadlineVariable() {
-    String[] parts = key.split("-");
-    var name = new StringBuilder(parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      name.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-    }
-    return name + "Deadline";
+    return nl.expertpool.web.Names.camelCase(key) + "Deadline";
   }
 
   public static Phase ofKey(String key) {

@@ -35,12 +35,7 @@ public class TaskSubmissions {
 
   /** The variable that points at a form's submission, e.g. {@code screenCandidatesSubmission}. */
   public static String variableFor(String formId) {
-    String[] parts = formId.split("-");
-    var name = new StringBuilder(parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      name.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
-    }
-    return name + "Submission";
+    return nl.expertpool.web.Names.camelCase(formId) + "Submission";
   }
 
   @Transactional
