@@ -152,6 +152,17 @@ class LifecycleApiIntegrationTest {
         .contains("name", "targetExperts", "clientName", "startDate");
     assertThat(post("staff", "/api/projects", Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+
+    var typo = new java.util.HashMap<>(application(signUpCode(project), "Olena Koval"));
+    typo.put("motivaton", "typo");
+    var unknownField = post(null, "/api/projects/" + project + "/applications", typo);
+    assertThat(unknownField.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknownField.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(unknownField.getBody().at("/errors/0/field").asText()).isEqualTo("motivaton");
+    assertThat(unknownField.getBody().at("/errors/0/reason").asText())
+        .isEqualTo("is not a field of this request");
+    assertThat(applications(project)).isZero();
   }
 
   @Test
