@@ -25,7 +25,12 @@ class FormCatalogTest {
             "schedule-training",
             "record-attendance",
             "decide-retrain-or-cancel",
-            "phase-placeholder");
+            "phase-placeholder",
+            "record-network-interview",
+            "review-synthesis",
+            "revise-synthesis",
+            "plan-stakeholder-session",
+            "record-session-outcome");
     assertThat(catalog.byId("decide-small-pool"))
         .hasValueSatisfying(form -> assertThat(form.id()).isEqualTo("decide-small-pool"));
     assertThat(catalog.byId("no-such-form")).isEmpty();
