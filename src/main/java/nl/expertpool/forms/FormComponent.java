@@ -18,6 +18,8 @@ import java.util.List;
  * @param text the markdown of a text component
  * @param subtype for datetime: {@code date}, {@code time} or {@code datetime}
  * @param components the children of a group or dynamic list
+ * @param personal marked with the custom property {@code personal: "true"} in the Modeler: the
+ *     value describes a person and never goes into the engine, whatever its type
  */
 public record FormComponent(
     String id,
@@ -42,7 +44,8 @@ public record FormComponent(
     String timeLabel,
     List<FormComponent> components,
     boolean allowAddRemove,
-    Integer defaultRepetitions) {
+    Integer defaultRepetitions,
+    boolean personal) {
 
   /** The form-js types the server understands; a form with any other type does not load. */
   public static final List<String> SUPPORTED_TYPES =

@@ -120,7 +120,8 @@ final class FormJson {
         node.path("allowAddRemove").asBoolean(false),
         node.path("defaultRepetitions").isIntegralNumber()
             ? node.get("defaultRepetitions").intValue()
-            : null);
+            : null,
+        "true".equals(node.path("properties").path("personal").asText()));
   }
 
   private static List<FormComponent.Option> options(JsonNode values) {

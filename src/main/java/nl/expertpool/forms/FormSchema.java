@@ -140,9 +140,10 @@ public record FormSchema(String id, List<FormComponent> components) {
 
   /**
    * The part of a submission that may go into the workflow engine: the values of select, radio,
-   * checkbox and number components outside dynamic lists, nested as in the submission. Everything
-   * else (free text, lists) stays in the app's database. A field submitted as null stays null, so
-   * that it overwrites the answer of an earlier round; a field not submitted is left out.
+   * checkbox and number components outside dynamic lists that are not marked personal, nested as in
+   * the submission. Everything else (free text, lists, personal answers) stays in the app's
+   * database. A field submitted as null stays null, so that it overwrites the answer of an earlier
+   * round; a field not submitted is left out.
    *
    * @throws IllegalArgumentException when one of those values breaks the form (validate first)
    */
@@ -160,7 +161,9 @@ public record FormSchema(String id, List<FormComponent> components) {
           }
           Object value = values.get(name);
           String path = prefix.isEmpty() ? name : prefix + "." + name;
-          if (slot instanceof Value v && ENGINE_TYPES.contains(v.field().type())) {
+          if (slot instanceof Value v
+              && ENGINE_TYPES.contains(v.field().type())
+              && !v.field().personal()) {
             var errors = new ArrayList<FieldError>();
             FieldRules.check(v.field(), value, path, errors);
             if (!errors.isEmpty()) {

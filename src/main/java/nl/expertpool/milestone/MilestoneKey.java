@@ -5,7 +5,8 @@ public enum MilestoneKey {
   PROJECT_STARTED("Project started", "RECRUITMENT"),
   EXPERTS_RECRUITED("Experts recruited", "TRAINING"),
   TRAINING_COMPLETED("Training completed", "INTERVIEWS"),
-  INTERVIEWS_COMPLETED("Interviews completed", "STAKEHOLDER_SESSION"),
+  INTERVIEWS_COMPLETED("Interviews completed", "SYNTHESIS"),
+  INSIGHTS_SYNTHESISED("Insights synthesised", "STAKEHOLDER_SESSION"),
   ACTION_AGENDA_DRAFTED("Action agenda drafted", "FEEDBACK"),
   FEEDBACK_INCORPORATED("Feedback incorporated", "HANDOVER"),
   HANDOVER_COMPLETED("Handover completed", "DONE");

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * What a project manager gives to start a project. The optional plan fields default: a 14-day
  * recruitment window, a minimum pool of 60 % of the target, one training session to be certified,
- * and deadlines per phase (keys as {@link Phase#key()}) from the start date on.
+ * deadlines per phase (keys as {@link Phase#key()}) from the start date on, 21 days for each
+ * expert's interviews and 90 paid minutes per interview.
  */
 public record NewProject(
     @NotBlank @Size(max = 200) String name,
@@ -29,7 +30,40 @@ public record NewProject(
     @Min(1) @Max(500) Integer minimumPool,
     @Min(1) @Max(20) Integer requiredSessions,
     @DecimalMin("0.00") BigDecimal hourlyRate,
-    Map<String, LocalDate> deadlines) {
+    Map<String, LocalDate> deadlines,
+    @Min(1) @Max(90) Integer interviewDeadlineDays,
+    @Min(15) @Max(480) Integer interviewMinutes) {
+
+  /** A plan without the interview settings, which then default. */
+  public NewProject(
+      String name,
+      String clientName,
+      String region,
+      Integer targetExperts,
+      Integer interviewsPerExpert,
+      List<String> themes,
+      LocalDate startDate,
+      Integer recruitmentWindowDays,
+      Integer minimumPool,
+      Integer requiredSessions,
+      BigDecimal hourlyRate,
+      Map<String, LocalDate> deadlines) {
+    this(
+        name,
+        clientName,
+        region,
+        targetExperts,
+        interviewsPerExpert,
+        themes,
+        startDate,
+        recruitmentWindowDays,
+        minimumPool,
+        requiredSessions,
+        hourlyRate,
+        deadlines,
+        null,
+        null);
+  }
 
   static final BigDecimal DEFAULT_HOURLY_RATE = new BigDecimal("25.00");
 
@@ -43,6 +77,14 @@ public record NewProject(
 
   int requiredSessionsOrDefault() {
     return requiredSessions == null ? 1 : requiredSessions;
+  }
+
+  int interviewDeadlineDaysOrDefault() {
+    return interviewDeadlineDays == null ? 21 : interviewDeadlineDays;
+  }
+
+  int interviewMinutesOrDefault() {
+    return interviewMinutes == null ? 90 : interviewMinutes;
   }
 
   BigDecimal hourlyRateOrDefault() {

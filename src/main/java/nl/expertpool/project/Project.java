@@ -47,6 +47,8 @@ public class Project {
   private int recruitmentWindowDays;
   private int minimumPool;
   private int requiredSessions;
+  private int interviewDeadlineDays;
+  private int interviewMinutes;
   private BigDecimal hourlyRate;
 
   @Enumerated(EnumType.STRING)
@@ -84,6 +86,8 @@ public class Project {
     this.recruitmentWindowDays = plan.recruitmentWindowDaysOrDefault();
     this.minimumPool = plan.minimumPoolOrDefault();
     this.requiredSessions = plan.requiredSessionsOrDefault();
+    this.interviewDeadlineDays = plan.interviewDeadlineDaysOrDefault();
+    this.interviewMinutes = plan.interviewMinutesOrDefault();
     this.hourlyRate = plan.hourlyRateOrDefault();
     this.status = ProjectStatus.ACTIVE;
     this.currentPhase = "NOT_STARTED";
@@ -153,6 +157,14 @@ public class Project {
 
   public int getRequiredSessions() {
     return requiredSessions;
+  }
+
+  public int getInterviewDeadlineDays() {
+    return interviewDeadlineDays;
+  }
+
+  public int getInterviewMinutes() {
+    return interviewMinutes;
   }
 
   public BigDecimal getHourlyRate() {

@@ -37,7 +37,13 @@ class SecurityConfiguration {
                     .hasRole(PM)
                     .requestMatchers(HttpMethod.GET, "/api/projects/*/recruitment")
                     .hasAnyRole(PM, STAFF)
-                    .requestMatchers(HttpMethod.GET, "/api/projects/*/milestones")
+                    .requestMatchers(HttpMethod.GET, "/api/projects/*/interviews")
+                    .hasAnyRole(PM, STAFF)
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/projects/*/milestones",
+                        "/api/projects/*/insights",
+                        "/api/projects/*/action-agenda")
                     .hasAnyRole(PM, STAFF, CLIENT)
                     .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*")
                     .hasAnyRole(PM, STAFF, CLIENT)

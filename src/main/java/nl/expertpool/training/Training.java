@@ -3,11 +3,8 @@ package nl.expertpool.training;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.forms.FormValues;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.notification.Notifications;
@@ -32,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Training {
 
   /** Times on the form are local to the project's country. */
-  static final ZoneId LOCAL = ZoneId.of("Europe/Amsterdam");
+  static final ZoneId LOCAL = FormValues.LOCAL;
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
@@ -88,8 +86,8 @@ public class Training {
                   projectId,
                   round,
                   position++,
-                  instant(String.valueOf(session.get("startsAt"))),
-                  (int) Math.round(number(session.get("durationHours")) * 60),
+                  FormValues.instant(session.get("startsAt")),
+                  (int) Math.round(FormValues.number(session.get("durationHours")) * 60),
                   String.valueOf(session.get("location")),
                   String.valueOf(session.get("trainer")))));
     }
@@ -208,18 +206,6 @@ public class Training {
   }
 
   /** A form's date-time: with an offset as given, without one in the project's local time. */
-  static Instant instant(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return LocalDateTime.parse(text).atZone(LOCAL).toInstant();
-    }
-  }
-
-  private static double number(Object value) {
-    return value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value));
-  }
-
   public record Schedule(int trainingRound, Instant lastSessionEnds) {}
 
   public record AttendanceRow(

@@ -473,6 +473,24 @@ class FormSchemaTest {
   }
 
   @Test
+  void aChoiceMarkedPersonalStaysOutOfTheEngine() {
+    var profile =
+        FormSchema.parse(
+            """
+            {"id": "profile", "type": "default", "components": [
+              {"type": "select", "key": "ageBand", "id": "Field_ageBand",
+               "values": [{"label": "18-25", "value": "18-25"}],
+               "properties": {"personal": "true"}},
+              {"type": "radio", "key": "consent", "id": "Field_consent",
+               "values": [{"label": "Given", "value": "given"}]}]}
+            """);
+    var submission = Map.<String, Object>of("ageBand", "18-25", "consent", "given");
+
+    assertThat(profile.validate(submission)).isEmpty();
+    assertThat(profile.engineVariables(submission)).containsOnlyKeys("consent");
+  }
+
+  @Test
   void theEngineGetsNumbersTypedAsTextAsNumbers() {
     assertThat(form.engineVariables(with("days", "12"))).containsEntry("days", 12L);
   }

@@ -30,7 +30,7 @@ class LifecycleApiIntegrationTest {
   @Autowired LifecycleDriver driver;
 
   @Test
-  void aProjectIsRecruitedAndTrainedThroughTheApiAndTheClientSeesTheMilestones() {
+  void aProjectRunsThroughTheApiToItsActionAgendaAndTheClientSeesTheMilestones() {
     String project = createProject(3);
     String code = await().until(() -> signUpCode(project), c -> c != null);
     for (String name : List.of("Olena Koval", "Andrii Melnyk", "Iryna Bondar")) {
@@ -106,6 +106,128 @@ class LifecycleApiIntegrationTest {
     assertThat(milestones.path(3).path("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(get("pm", "/api/projects/" + project).getBody().path("currentPhase").asText())
         .isEqualTo("INTERVIEWS");
+
+    interviewsSynthesisAndSessionThroughTheApi(project);
+  }
+
+  /** Experts record their interviews, staff approve the synthesis and hold the session. */
+  private void interviewsSynthesisAndSessionThroughTheApi(String project) {
+    List<String> interviewTasks =
+        await()
+            .until(
+                () -> {
+                  var ids = new ArrayList<String>();
+                  for (JsonNode task : get("expert", "/api/tasks?projectId=" + project).getBody()) {
+                    if ("record-network-interview".equals(task.path("formId").asText())) {
+                      ids.add(task.path("id").asText());
+                    }
+                  }
+                  return ids;
+                },
+                ids -> ids.size() == 6);
+    for (String id : interviewTasks) {
+      JsonNode task = get("expert", "/api/tasks/" + id).getBody();
+      assertThat(task.at("/data/projectThemes").findValuesAsText("value"))
+          .containsExactly("housing", "work", "language");
+      complete(
+          "expert",
+          task,
+          Map.of(
+              "intervieweeConsent", "given",
+              "ageBand", "36-50",
+              "themes", List.of("housing", "language"),
+              "needs", "A house\nDutch lessons at night",
+              "keyQuotes", "Nobody explained the letters to me.",
+              "insights", "Letters from the municipality are not understood.",
+              "solutions", "Explain letters in the mother tongue"));
+    }
+    await()
+        .until(
+            () -> milestones("client", project).path(3).path("status").asText(), "REACHED"::equals);
+    assertThat(milestones("client", project).path(3).at("/progress/current").asInt()).isEqualTo(6);
+
+    assertThat(get("client", "/api/projects/" + project + "/interviews").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    JsonNode interviews = get("staff", "/api/projects/" + project + "/interviews").getBody();
+    assertThat(interviews).hasSize(6);
+    assertThat(interviews.toString()).doesNotContain("Olena", "Koval");
+    assertThat(interviews.path(0).path("intervieweePseudonym").asText()).startsWith("I-");
+
+    JsonNode review = taskWithForm(project, "review-synthesis", "staff");
+    JsonNode clientInsights = get("client", "/api/projects/" + project + "/insights").getBody();
+    assertThat(clientInsights.at("/themes/0/interviewCount").asInt()).isEqualTo(6);
+    assertThat(clientInsights.toString()).doesNotContain("Nobody explained", "Dutch lessons");
+    JsonNode staffInsights = get("staff", "/api/projects/" + project + "/insights").getBody();
+    assertThat(staffInsights.toString()).contains("Nobody explained the letters to me.");
+    assertThat(
+            http.exchange(
+                    "/api/projects/" + project + "/insights",
+                    HttpMethod.GET,
+                    new HttpEntity<>(accept("client", "text/html")),
+                    String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    complete("staff", review, Map.of("synthesisDecision", "approve"));
+
+    JsonNode plan = taskWithForm(project, "plan-stakeholder-session", "staff");
+    complete(
+        "staff",
+        plan,
+        Map.of(
+            "sessionAt",
+            now().plus(4, ChronoUnit.DAYS).toString(),
+            "venue",
+            "City hall Almere",
+            "invitations",
+            List.of(
+                Map.of(
+                    "organisation", "Gemeente Almere",
+                    "contactName", "Petra de Vries",
+                    "contactEmail", "p.devries@almere.example",
+                    "contactLanguage", "nl"))));
+    driver.awaitActive(java.util.UUID.fromString(project), "ReminderDueTimer");
+    advanceClock("P3D");
+    driver.awaitActive(java.util.UUID.fromString(project), "SessionHeldTimer");
+    advanceClock("P1D");
+    JsonNode outcome = taskWithForm(project, "record-session-outcome", "staff");
+    assertThat(outcome.at("/data/insightOptions/0/label").asText())
+        .isEqualTo("housing — 6 of 6 interviews");
+    complete("staff", outcome, LifecycleDriver.sessionOutcome());
+
+    await()
+        .until(
+            () -> milestones("client", project).path(5).path("status").asText(), "REACHED"::equals);
+    JsonNode milestones = milestones("client", project);
+    assertThat(milestones.path(4).path("key").asText()).isEqualTo("INSIGHTS_SYNTHESISED");
+    assertThat(milestones.path(5).path("key").asText()).isEqualTo("ACTION_AGENDA_DRAFTED");
+    JsonNode agenda = get("client", "/api/projects/" + project + "/action-agenda").getBody();
+    assertThat(agenda.path("sharedInsight").asText()).isEqualTo("From empathy to perspective");
+    assertThat(agenda.at("/items/0/supportingInsights/0/theme").asText()).isEqualTo("housing");
+    assertThat(agenda.at("/items/0/supportingInsights/0/interviewCount").asInt()).isEqualTo(6);
+    assertThat(agenda.at("/items/0/supportingInsights/0/interviewIds")).isEmpty();
+    assertThat(agenda.toString()).doesNotContain("Petra", "devries");
+    assertThat(
+            get("staff", "/api/projects/" + project + "/action-agenda")
+                .getBody()
+                .at("/items/0/supportingInsights/0/interviewIds"))
+        .hasSize(3);
+    var csv =
+        http.exchange(
+            "/api/projects/" + project + "/action-agenda",
+            HttpMethod.GET,
+            new HttpEntity<>(accept("client", "text/csv")),
+            String.class);
+    assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+    assertThat(csv.getBody().lines().toList())
+        .hasSize(2)
+        .first()
+        .isEqualTo("position,theme,action,owner,term,priority,supporting insights");
+  }
+
+  private static HttpHeaders accept(String user, String mediaType) {
+    var headers = headers(user);
+    headers.setAccept(List.of(MediaType.parseMediaType(mediaType)));
+    return headers;
   }
 
   @Test

@@ -190,6 +190,95 @@ class LifecycleDriver {
     tasks.complete(PM, task.key(), Map.of("attendance", rows));
   }
 
+  /** A project whose pool of two experts is trained: the interviews phase has begun. */
+  UUID trainedPool() {
+    UUID project = create(2, null);
+    apply(project, "Olena Koval");
+    apply(project, "Andrii Melnyk");
+    advance(Duration.ofDays(14));
+    screen(project, "accept");
+    awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
+    scheduleOneSession(project);
+    awaitActive(project, "LastSessionEndedTimer");
+    advance(Duration.ofDays(2));
+    recordAttendance(project, true);
+    awaitMilestone(project, MilestoneKey.TRAINING_COMPLETED);
+    return project;
+  }
+
+  /** The project's open tasks with this form, once there are this many. */
+  List<UserTask> tasks(UUID projectId, String formId, int count) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                tasks.open(PM, projectId).stream().filter(t -> formId.equals(t.formId())).toList(),
+            found -> found.size() >= count);
+  }
+
+  static Map<String, Object> interview(String... themes) {
+    return Map.of(
+        "intervieweeConsent", "given",
+        "ageBand", "26-35",
+        "gender", "woman",
+        "residenceStatus", "refugee",
+        "timeInNetherlands", "1-3",
+        "themes", List.of(themes),
+        "needs", "A place to live\nWork that fits my diploma",
+        "keyQuotes", "I waited two years for a house.",
+        "insights", "Waiting lists dominate the first years.",
+        "solutions", "Shared housing for starters");
+  }
+
+  /** Records every open interview of the project with consent, each raising these themes. */
+  void recordAllInterviews(UUID projectId, int count, String... themes) {
+    for (UserTask task : tasks(projectId, "record-network-interview", count)) {
+      tasks.complete(PM, task.key(), interview(themes));
+    }
+  }
+
+  void approveSynthesis(UUID projectId) {
+    complete(projectId, "review-synthesis", Map.of("synthesisDecision", "approve"));
+  }
+
+  /** Plans the session this far ahead, inviting one organisation. */
+  void planSession(UUID projectId, Duration ahead) {
+    complete(
+        projectId,
+        "plan-stakeholder-session",
+        Map.of(
+            "sessionAt",
+            clock.instant().plus(ahead).toString(),
+            "venue",
+            "City hall Almere",
+            "invitations",
+            List.of(
+                Map.of(
+                    "organisation", "Gemeente Almere",
+                    "contactName", "Petra de Vries",
+                    "contactEmail", "p.devries@almere.example",
+                    "contactLanguage", "nl"))));
+  }
+
+  static Map<String, Object> sessionOutcome() {
+    return Map.of(
+        "participants",
+        List.of(
+            Map.of("organisation", "Gemeente Almere", "participantCount", 3),
+            Map.of("organisation", "Expert pool", "participantCount", 2)),
+        "sharedInsight",
+        "From empathy to perspective",
+        "agendaItems",
+        List.of(
+            Map.of(
+                "theme", "housing",
+                "action", "Open a starters' housing desk with the experts",
+                "owner", "Gemeente Almere",
+                "term", "short",
+                "priority", "high",
+                "supportingInsights", List.of("housing"))));
+  }
+
   MilestoneStatus milestone(UUID projectId, MilestoneKey key) {
     return milestones.of(projectId).stream()
         .filter(m -> m.getKey() == key)

@@ -79,22 +79,38 @@ class RepeatedDeliveryProcessTest {
       assertThat(remuneration.minutesBooked(expert.expertId(), Remuneration.Kind.TRAINING))
           .isEqualTo(180);
     }
-    assertThat(driver.projects.get(completed).getDeadlines().get(Phase.INTERVIEWS))
+    assertThat(driver.projects.get(completed).getDeadlines().get(Phase.STAKEHOLDER_SESSION))
         .as("an overdue phase is extended from the day of the decision, once")
         .isBetween(
             extendedAt.plus(Duration.ofDays(10)),
             extendedAt.plus(Duration.ofDays(10)).plus(Duration.ofMinutes(5)));
     assertThat(auditCount(completed, "milestone.reached")).isEqualTo(MilestoneKey.values().length);
+    assertThat(rows("select count(*) from interview where project_id = ?", completed)).isEqualTo(4);
+    assertThat(
+            rows(
+                "select count(*) from interview where project_id = ? and status = 'MISSING'",
+                completed))
+        .isEqualTo(1);
+    assertThat(auditCount(completed, "interview.reminder-sent")).isEqualTo(1);
+    assertThat(rows("select version from synthesis where project_id = ?", completed)).isEqualTo(2);
+    assertThat(rows("select count(*) from action_item where project_id = ?", completed))
+        .isEqualTo(1);
+    assertThat(rows("select count(*) from remuneration_entry where project_id = ?", completed))
+        .as("two trainings and three interviews")
+        .isEqualTo(5);
     assertThat(auditCount(completed, "project.deadline-extended")).isEqualTo(1);
     assertThat(auditCount(completed, "project.completed")).isEqualTo(1);
     assertThat(auditCount(cancelled, "project.closed")).isEqualTo(1);
     assertThat(notifier.delivered()).isNotEmpty().doesNotHaveDuplicates();
   }
 
-  private java.time.Instant interviewsDeadline;
+  private java.time.Instant sessionDeadline;
   private java.time.Instant extendedAt;
 
-  /** Both recruitment rounds, training, an overdue phase extended, and the placeholder phases. */
+  /**
+   * Both recruitment rounds, training, interviews with a reminder and a missing one, a synthesis
+   * revision, the session with an overdue phase extended, and the placeholder phases.
+   */
   private UUID runToCompletionThroughEveryWorker() {
     UUID project =
         driver.create(
@@ -102,8 +118,9 @@ class RepeatedDeliveryProcessTest {
             Map.of(
                 Phase.RECRUITMENT.key(), driver.today().plusDays(25),
                 Phase.TRAINING.key(), driver.today().plusDays(28),
-                Phase.INTERVIEWS.key(), driver.today().plusDays(30)));
-    interviewsDeadline = driver.projects.get(project).getDeadlines().get(Phase.INTERVIEWS);
+                Phase.INTERVIEWS.key(), driver.today().plusDays(60),
+                Phase.STAKEHOLDER_SESSION.key(), driver.today().plusDays(70)));
+    sessionDeadline = driver.projects.get(project).getDeadlines().get(Phase.STAKEHOLDER_SESSION);
     driver.apply(project, "Olena Koval");
     driver.advance(Duration.ofDays(14));
     driver.screen(project, "accept");
@@ -122,8 +139,40 @@ class RepeatedDeliveryProcessTest {
     driver.recordAttendance(project, true);
     driver.awaitMilestone(project, MilestoneKey.TRAINING_COMPLETED);
 
-    driver.task(project, "phase-placeholder");
-    driver.advance(Duration.ofDays(9));
+    // Day 23: three of four interviews recorded; the reminder and then the deadline catch the last.
+    var interviews = driver.tasks(project, "record-network-interview", 4);
+    for (var task : interviews.subList(0, 3)) {
+      driver.tasks.complete(LifecycleDriver.PM, task.key(), LifecycleDriver.interview("housing"));
+    }
+    await()
+        .atMost(LifecycleDriver.WAIT)
+        .until(() -> driver.tasks(project, "record-network-interview", 1).size() == 1);
+    driver.advance(Duration.ofDays(22));
+    driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
+
+    driver.complete(
+        project,
+        "review-synthesis",
+        Map.of("synthesisDecision", "revise", "reviewNotes", "Shorter, please."));
+    driver.complete(
+        project,
+        "revise-synthesis",
+        Map.of(
+            "synthesisThemes",
+            List.of(
+                Map.of("theme", "housing", "summary", "Housing first."),
+                Map.of("theme", "work", "summary", "Not raised."))));
+    driver.approveSynthesis(project);
+    driver.awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);
+
+    // Day 45: the session on day 55 (reminder day 53); the phase deadline of day 70 then passes.
+    driver.planSession(project, Duration.ofDays(10));
+    driver.awaitActive(project, "ReminderDueTimer");
+    driver.advance(Duration.ofDays(8).plusHours(1));
+    driver.awaitActive(project, "SessionHeldTimer");
+    driver.advance(Duration.ofDays(2));
+    driver.task(project, "record-session-outcome");
+    driver.advance(Duration.ofDays(16));
     extendedAt = driver.clock.instant();
     driver.complete(
         project, "phase-overdue-decision", Map.of("overdueDecision", "extend", "extendByDays", 10));
@@ -135,9 +184,12 @@ class RepeatedDeliveryProcessTest {
                     .projects
                     .get(project)
                     .getDeadlines()
-                    .get(Phase.INTERVIEWS)
-                    .isAfter(interviewsDeadline));
-    for (int phase = 0; phase < 4; phase++) {
+                    .get(Phase.STAKEHOLDER_SESSION)
+                    .isAfter(sessionDeadline));
+    driver.complete(project, "record-session-outcome", LifecycleDriver.sessionOutcome());
+    driver.awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
+
+    for (int phase = 0; phase < 2; phase++) {
       long placeholder = driver.task(project, "phase-placeholder").key();
       driver.tasks.complete(LifecycleDriver.PM, placeholder, Map.of("phaseDone", true));
       await()

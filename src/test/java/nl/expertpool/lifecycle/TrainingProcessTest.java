@@ -42,7 +42,8 @@ class TrainingProcessTest {
       assertThat(remuneration.minutesBooked(expert.expertId(), Remuneration.Kind.TRAINING))
           .isEqualTo(180);
     }
-    assertThat(driver.task(project, "phase-placeholder").name()).isEqualTo("Phase placeholder");
+    assertThat(driver.task(project, "record-network-interview").name())
+        .isEqualTo("Record network interview");
     assertThat(driver.projects.get(project).getCurrentPhase()).isEqualTo("INTERVIEWS");
   }
 

@@ -20,6 +20,8 @@ public record ProjectView(
     int recruitmentWindowDays,
     int minimumPool,
     int requiredSessions,
+    int interviewDeadlineDays,
+    int interviewMinutes,
     BigDecimal hourlyRate,
     Map<String, Instant> deadlines,
     String status,

@@ -3,10 +3,10 @@ package nl.expertpool.training.workers;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.expertpool.forms.FormValues;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.tasks.TaskSubmissions;
 import nl.expertpool.training.Training;
@@ -41,7 +41,8 @@ public class TrainingWorkers {
             Schedule.class,
             () ->
                 training.schedule(
-                    projectId, rows(submissions.of(job, "schedule-training").get("sessions"))));
+                    projectId,
+                    FormValues.rows(submissions.of(job, "schedule-training").get("sessions"))));
     return Map.of(
         "trainingRound", schedule.trainingRound(),
         "lastSessionEnds", schedule.lastSessionEnds().toString());
@@ -67,24 +68,12 @@ public class TrainingWorkers {
             Integer.class,
             () ->
                 training.certify(
-                    projectId, rows(submissions.of(job, "record-attendance").get("attendance"))));
+                    projectId,
+                    FormValues.rows(submissions.of(job, "record-attendance").get("attendance"))));
     return Map.of("certifiedCount", certified);
   }
 
   private static UUID projectId(ActivatedJob job) {
     return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> rows(Object value) {
-    var rows = new ArrayList<Map<String, Object>>();
-    if (value instanceof List<?> list) {
-      for (Object item : list) {
-        if (item instanceof Map<?, ?> row) {
-          rows.add((Map<String, Object>) row);
-        }
-      }
-    }
-    return rows;
   }
 }

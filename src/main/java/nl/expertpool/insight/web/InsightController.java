@@ -1,0 +1,123 @@
+package nl.expertpool.insight.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import nl.expertpool.insight.Synthesis;
+import nl.expertpool.insight.SynthesisView;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
+import nl.expertpool.web.ApiException;
+import nl.expertpool.web.Csv;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Insights per theme. Staff and project managers get everything, including the synthesis document;
+ * the project's client gets counts only, never interview content.
+ */
+@RestController
+class InsightController {
+
+  private static final String PATH = "/api/projects/{id}/insights";
+
+  private final Synthesis synthesis;
+  private final ProjectLifecycle projects;
+
+  InsightController(Synthesis synthesis, ProjectLifecycle projects) {
+    this.synthesis = synthesis;
+    this.projects = projects;
+  }
+
+  @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+  Object insights(@PathVariable UUID id) {
+    SynthesisView view = synthesisOf(id);
+    return internal() ? view : counts(view);
+  }
+
+  @GetMapping(value = PATH, produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> document(@PathVariable UUID id) {
+    synthesisOf(id);
+    if (!internal()) {
+      throw ApiException.forbidden("The synthesis document quotes interviews; clients get counts");
+    }
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        .header("Cache-Control", "no-store")
+        .body(synthesis.document(id).orElseThrow());
+  }
+
+  @GetMapping(value = PATH, produces = Csv.MEDIA_TYPE)
+  ResponseEntity<String> csv(@PathVariable UUID id) {
+    SynthesisView view = synthesisOf(id);
+    String file = "insights-" + id + ".csv";
+    if (!internal()) {
+      return Csv.download(
+          file,
+          List.of("theme", "interviews", "share"),
+          view.themes().stream()
+              .<List<?>>map(t -> List.of(t.theme(), t.interviewCount(), t.share()))
+              .toList());
+    }
+    return Csv.download(
+        file,
+        List.of("theme", "interviews", "share", "summary", "top needs", "solutions suggested"),
+        view.themes().stream()
+            .<List<?>>map(
+                t ->
+                    List.of(
+                        t.theme(),
+                        t.interviewCount(),
+                        t.share(),
+                        t.summary(),
+                        String.join(
+                            "; ",
+                            t.topNeeds().stream()
+                                .map(n -> n.need() + " (" + n.count() + ")")
+                                .toList()),
+                        String.join("; ", t.solutions())))
+            .toList());
+  }
+
+  private SynthesisView synthesisOf(UUID id) {
+    Project project =
+        projects.find(id).orElseThrow(() -> ApiException.notFound("No project " + id));
+    if (!CurrentUser.get().mayReadProjectOf(project.getClient().getName())) {
+      throw ApiException.notFound("No project " + id);
+    }
+    return synthesis
+        .of(id)
+        .orElseThrow(() -> ApiException.notFound("Project " + id + " has no insights yet"));
+  }
+
+  private static boolean internal() {
+    CurrentUser user = CurrentUser.get();
+    return user.isProjectManager() || user.is(Role.STAFF);
+  }
+
+  private static InsightCounts counts(SynthesisView view) {
+    return new InsightCounts(
+        view.status(),
+        view.interviewsRecorded(),
+        view.interviewsDeclined(),
+        view.interviewsMissing(),
+        view.themes().stream()
+            .map(t -> new ThemeCount(t.theme(), t.interviewCount(), t.share()))
+            .toList());
+  }
+
+  /** What a client sees: counts per theme, no content. */
+  record InsightCounts(
+      String status,
+      int interviewsRecorded,
+      int interviewsDeclined,
+      int interviewsMissing,
+      List<ThemeCount> themes) {}
+
+  record ThemeCount(String theme, int interviewCount, BigDecimal share) {}
+}

@@ -1,0 +1,41 @@
+package nl.expertpool.interview;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One interview slot of one expert, as stored: no names or contacts, a coarse profile only.
+ *
+ * @param intervieweePseudonym per project, e.g. {@code I-007}; null unless recorded
+ * @param themes the project themes the interview raised
+ * @param needs one entry per line the expert typed, as are {@code keyQuotes} and {@code solutions}
+ */
+public record Interview(
+    UUID id,
+    UUID projectId,
+    UUID expertId,
+    String expertPseudonym,
+    int slot,
+    Status status,
+    String intervieweePseudonym,
+    String ageBand,
+    String gender,
+    String residenceStatus,
+    String timeInNetherlands,
+    List<String> themes,
+    List<String> needs,
+    List<String> keyQuotes,
+    String insights,
+    List<String> solutions,
+    Instant recordedAt) {
+
+  public enum Status {
+    /** The interviewee consented and the content is stored. */
+    RECORDED,
+    /** The interviewee declined: counted, nothing else stored. */
+    DECLINED,
+    /** The deadline passed before the interview was recorded. */
+    MISSING
+  }
+}

@@ -1,0 +1,395 @@
+package nl.expertpool.interview;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.forms.FormValues;
+import nl.expertpool.interview.Interview.Status;
+import nl.expertpool.milestone.MilestoneKey;
+import nl.expertpool.milestone.MilestoneTracker;
+import nl.expertpool.notification.Notifications;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.recruitment.Recruitment.PoolMember;
+import nl.expertpool.remuneration.Remuneration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans the interviews of a project (every certified expert, the project's number each), stores
+ * each one as the expert records it, reminds experts and marks what the deadline left missing.
+ */
+@Service
+public class Interviews {
+
+  /** The form a recorded interview comes from. */
+  public static final String FORM = "record-network-interview";
+
+  static final String UNIT = "interviews";
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  private final ProjectLifecycle projects;
+  private final Recruitment recruitment;
+  private final MilestoneTracker milestones;
+  private final Remuneration remuneration;
+  private final Notifications notifications;
+  private final AuditTrail audit;
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  Interviews(
+      ProjectLifecycle projects,
+      Recruitment recruitment,
+      MilestoneTracker milestones,
+      Remuneration remuneration,
+      Notifications notifications,
+      AuditTrail audit,
+      JdbcTemplate jdbc,
+      ObjectMapper json,
+      Clock clock) {
+    this.projects = projects;
+    this.recruitment = recruitment;
+    this.milestones = milestones;
+    this.remuneration = remuneration;
+    this.notifications = notifications;
+    this.audit = audit;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Who interviews how often, with what the form offers and when reminders and deadlines fall. */
+  @Transactional
+  public Plan plan(UUID projectId) {
+    Project project = projects.get(projectId);
+    List<String> experts =
+        recruitment.pool(projectId).stream()
+            .filter(PoolMember::certified)
+            .map(e -> e.expertId().toString())
+            .toList();
+    List<Integer> slots =
+        IntStream.rangeClosed(1, project.getInterviewsPerExpert()).boxed().toList();
+    int planned = experts.size() * slots.size();
+    milestones.progress(
+        projectId, MilestoneKey.INTERVIEWS_COMPLETED, done(projectId), planned, UNIT);
+    audit.record(
+        AuditTrail.ENGINE,
+        "interviews.planned",
+        AuditTrail.project(projectId),
+        planned + " interviews by " + experts.size() + " experts");
+    return new Plan(
+        experts,
+        slots,
+        themeOptions(project.getThemes()),
+        "P7D",
+        "P" + project.getInterviewDeadlineDays() + "D",
+        planned);
+  }
+
+  /** The project's themes as form options. */
+  public static List<Map<String, String>> themeOptions(List<String> themes) {
+    return themes.stream().map(t -> Map.of("label", t, "value", t)).toList();
+  }
+
+  /**
+   * Stores one recorded interview: a declined one without content, a consented one under a new
+   * pseudonym for the interviewee, with the expert's paid time booked. A slot stored before stays
+   * as it was.
+   *
+   * @return the interview's status as stored
+   */
+  @Transactional
+  public Status store(UUID projectId, UUID expertId, int slot, Map<String, Object> form) {
+    Project project = projects.get(projectId);
+    Integer before =
+        jdbc.queryForObject(
+            "select count(*) from interview where project_id = ? and expert_id = ? and slot = ?",
+            Integer.class,
+            projectId,
+            expertId,
+            slot);
+    if (before != null && before > 0) {
+      return statusOf(projectId, expertId, slot);
+    }
+    boolean declined = !"given".equals(form.get("intervieweeConsent"));
+    UUID id = UUID.randomUUID();
+    int stored;
+    if (declined) {
+      stored =
+          jdbc.update(
+              "insert into interview (id, project_id, expert_id, slot, status, recorded_at)"
+                  + " values (?, ?, ?, ?, 'DECLINED', ?)"
+                  + " on conflict (project_id, expert_id, slot) do nothing",
+              id,
+              projectId,
+              expertId,
+              slot,
+              Timestamp.from(clock.instant()));
+    } else {
+      List<String> themes =
+          strings(form.get("themes")).stream().filter(project.getThemes()::contains).toList();
+      stored =
+          jdbc.update(
+              "insert into interview (id, project_id, expert_id, slot, status,"
+                  + " interviewee_pseudonym, age_band, gender, residence_status, time_in_nl,"
+                  + " themes, needs, key_quotes, insights, solutions, recorded_at)"
+                  + " values (?, ?, ?, ?, 'RECORDED', ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb,"
+                  + " ?, ?::jsonb, ?) on conflict (project_id, expert_id, slot) do nothing",
+              id,
+              projectId,
+              expertId,
+              slot,
+              nextPseudonym(projectId),
+              FormValues.text(form.get("ageBand")),
+              FormValues.text(form.get("gender")),
+              FormValues.text(form.get("residenceStatus")),
+              FormValues.text(form.get("timeInNetherlands")),
+              write(themes),
+              write(lines(form.get("needs"))),
+              write(lines(form.get("keyQuotes"))),
+              FormValues.text(form.get("insights")),
+              write(lines(form.get("solutions"))),
+              Timestamp.from(clock.instant()));
+      if (stored == 1) {
+        remuneration.book(
+            projectId,
+            expertId,
+            Remuneration.Kind.INTERVIEW,
+            "interview:" + id,
+            project.getInterviewMinutes());
+      }
+    }
+    Status status = statusOf(projectId, expertId, slot);
+    if (stored == 1) {
+      updateProgress(projectId);
+      audit.record(
+          AuditTrail.ENGINE,
+          "interview." + status.name().toLowerCase(java.util.Locale.ROOT),
+          AuditTrail.project(projectId),
+          "expert " + expertId + ", interview " + slot);
+    }
+    return status;
+  }
+
+  /** Marks each of the expert's interview slots that holds nothing yet as missing. */
+  @Transactional
+  public int recordMissing(UUID projectId, UUID expertId) {
+    int slots = projects.get(projectId).getInterviewsPerExpert();
+    int missing = 0;
+    for (int slot = 1; slot <= slots; slot++) {
+      missing +=
+          jdbc.update(
+              "insert into interview (id, project_id, expert_id, slot, status, recorded_at)"
+                  + " values (?, ?, ?, ?, 'MISSING', ?)"
+                  + " on conflict (project_id, expert_id, slot) do nothing",
+              UUID.randomUUID(),
+              projectId,
+              expertId,
+              slot,
+              Timestamp.from(clock.instant()));
+    }
+    if (missing > 0) {
+      updateProgress(projectId);
+      audit.record(
+          AuditTrail.ENGINE,
+          "interview.missing",
+          AuditTrail.project(projectId),
+          "expert " + expertId + ", " + missing + " interviews");
+    }
+    return missing;
+  }
+
+  /**
+   * Reminds the expert of the interviews still to record.
+   *
+   * @return how many are still open
+   */
+  @Transactional
+  public int remind(UUID projectId, UUID expertId) {
+    Project project = projects.get(projectId);
+    Integer stored =
+        jdbc.queryForObject(
+            "select count(*) from interview where project_id = ? and expert_id = ?",
+            Integer.class,
+            projectId,
+            expertId);
+    int open = project.getInterviewsPerExpert() - (stored == null ? 0 : stored);
+    if (open > 0) {
+      notifications.send(
+          recruitment.recipientOf(expertId), "interview-reminder", project.getName(), open);
+      audit.record(
+          AuditTrail.ENGINE,
+          "interview.reminder-sent",
+          AuditTrail.project(projectId),
+          "expert " + expertId + ", " + open + " open");
+    }
+    return open;
+  }
+
+  /** Every stored interview of the project, pseudonymised, by expert and slot. */
+  @Transactional(readOnly = true)
+  public List<Interview> of(UUID projectId) {
+    Map<UUID, String> pseudonyms = new LinkedHashMap<>();
+    for (PoolMember expert : recruitment.pool(projectId)) {
+      pseudonyms.put(expert.expertId(), expert.pseudonym());
+    }
+    return jdbc.query(
+        "select * from interview where project_id = ? order by expert_id, slot",
+        (rs, row) -> interview(rs, pseudonyms),
+        projectId);
+  }
+
+  /** Counts per status, for aggregates that must not show content. */
+  @Transactional(readOnly = true)
+  public Counts counts(UUID projectId) {
+    Map<String, Integer> byStatus = new LinkedHashMap<>();
+    jdbc.query(
+        "select status, count(*) from interview where project_id = ? group by status",
+        rs -> {
+          byStatus.put(rs.getString(1), rs.getInt(2));
+        },
+        projectId);
+    return new Counts(
+        byStatus.getOrDefault("RECORDED", 0),
+        byStatus.getOrDefault("DECLINED", 0),
+        byStatus.getOrDefault("MISSING", 0));
+  }
+
+  private int done(UUID projectId) {
+    Counts counts = counts(projectId);
+    return counts.recorded() + counts.declined() + counts.missing();
+  }
+
+  private void updateProgress(UUID projectId) {
+    var milestone =
+        milestones.of(projectId).stream()
+            .filter(m -> m.getKey() == MilestoneKey.INTERVIEWS_COMPLETED)
+            .findFirst()
+            .orElseThrow();
+    int total =
+        milestone.getProgressTotal() == null
+            ? projects.get(projectId).getInterviewsPerExpert()
+            : milestone.getProgressTotal();
+    milestones.progress(projectId, MilestoneKey.INTERVIEWS_COMPLETED, done(projectId), total, UNIT);
+  }
+
+  private Status statusOf(UUID projectId, UUID expertId, int slot) {
+    return Status.valueOf(
+        jdbc.queryForObject(
+            "select status from interview where project_id = ? and expert_id = ? and slot = ?",
+            String.class,
+            projectId,
+            expertId,
+            slot));
+  }
+
+  private String nextPseudonym(UUID projectId) {
+    Integer number =
+        jdbc.queryForObject(
+            "insert into interviewee_counter (project_id, last) values (?, 1)"
+                + " on conflict (project_id) do update set last = interviewee_counter.last + 1"
+                + " returning last",
+            Integer.class,
+            projectId);
+    return "I-%03d".formatted(number);
+  }
+
+  private Interview interview(ResultSet rs, Map<UUID, String> pseudonyms) throws SQLException {
+    UUID expertId = rs.getObject("expert_id", UUID.class);
+    Timestamp recorded = rs.getTimestamp("recorded_at");
+    return new Interview(
+        rs.getObject("id", UUID.class),
+        rs.getObject("project_id", UUID.class),
+        expertId,
+        pseudonyms.get(expertId),
+        rs.getInt("slot"),
+        Status.valueOf(rs.getString("status")),
+        rs.getString("interviewee_pseudonym"),
+        rs.getString("age_band"),
+        rs.getString("gender"),
+        rs.getString("residence_status"),
+        rs.getString("time_in_nl"),
+        read(rs.getString("themes")),
+        read(rs.getString("needs")),
+        read(rs.getString("key_quotes")),
+        rs.getString("insights"),
+        read(rs.getString("solutions")),
+        recorded == null ? null : recorded.toInstant());
+  }
+
+  /** Non-blank lines of a text area, trimmed. */
+  static List<String> lines(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(String.valueOf(value).split("\\R"))
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+
+  private static List<String> strings(Object value) {
+    var strings = new ArrayList<String>();
+    if (value instanceof Collection<?> values) {
+      for (Object v : values) {
+        if (v != null) {
+          strings.add(String.valueOf(v));
+        }
+      }
+    }
+    return strings;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> read(String value) {
+    try {
+      return value == null ? List.of() : json.readValue(value, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * @param expertIds the certified experts, as the multi-instance collection
+   * @param slots 1 to the project's interviews per expert
+   * @param themeOptions the project's themes as form options
+   * @param reminder when the experts are reminded (ISO-8601 duration)
+   * @param deadline when open interviews count as missing (ISO-8601 duration)
+   */
+  public record Plan(
+      List<String> expertIds,
+      List<Integer> slots,
+      List<Map<String, String>> themeOptions,
+      String reminder,
+      String deadline,
+      int planned) {}
+
+  public record Counts(int recorded, int declined, int missing) {
+    public int total() {
+      return recorded + declined + missing;
+    }
+  }
+}

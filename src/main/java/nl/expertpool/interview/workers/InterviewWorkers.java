@@ -1,0 +1,79 @@
+package nl.expertpool.interview.workers;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
+import java.util.UUID;
+import nl.expertpool.interview.Interview.Status;
+import nl.expertpool.interview.Interviews;
+import nl.expertpool.interview.Interviews.Plan;
+import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.tasks.TaskSubmissions;
+import org.springframework.stereotype.Component;
+
+/** The automated steps of {@code network-interviews} up to the synthesis. */
+@Component
+public class InterviewWorkers {
+
+  public static final String PREPARE = "interviews.prepare";
+  public static final String STORE = "interviews.store";
+  public static final String REMIND_EXPERT = "interviews.remind-expert";
+  public static final String RECORD_MISSING = "interviews.record-missing";
+
+  private final Interviews interviews;
+  private final TaskSubmissions submissions;
+  private final JobLedger ledger;
+
+  InterviewWorkers(Interviews interviews, TaskSubmissions submissions, JobLedger ledger) {
+    this.interviews = interviews;
+    this.submissions = submissions;
+    this.ledger = ledger;
+  }
+
+  @JobWorker(type = PREPARE, fetchVariables = "projectId")
+  public Map<String, Object> prepare(ActivatedJob job, @Variable String projectId) {
+    Plan plan = ledger.once(job, Plan.class, () -> interviews.plan(UUID.fromString(projectId)));
+    return Map.of(
+        "expertIds", plan.expertIds(),
+        "interviewSlots", plan.slots(),
+        "projectThemes", plan.themeOptions(),
+        "interviewReminder", plan.reminder(),
+        "interviewDeadline", plan.deadline(),
+        "interviewsPlanned", plan.planned());
+  }
+
+  /** Reads the interview from the app's submission store, or from the job when Tasklist sent it. */
+  @JobWorker(type = STORE)
+  public void store(ActivatedJob job) {
+    Map<String, Object> variables = job.getVariablesAsMap();
+    UUID projectId = UUID.fromString(String.valueOf(variables.get("projectId")));
+    UUID expertId = UUID.fromString(String.valueOf(variables.get("expertId")));
+    int slot = ((Number) variables.get("interviewSlot")).intValue();
+    ledger.once(
+        job,
+        Status.class,
+        () -> interviews.store(projectId, expertId, slot, submissions.of(job, Interviews.FORM)));
+  }
+
+  @JobWorker(
+      type = REMIND_EXPERT,
+      fetchVariables = {"projectId", "expertId"})
+  public void remind(ActivatedJob job, @Variable String projectId, @Variable String expertId) {
+    ledger.once(
+        job,
+        Integer.class,
+        () -> interviews.remind(UUID.fromString(projectId), UUID.fromString(expertId)));
+  }
+
+  @JobWorker(
+      type = RECORD_MISSING,
+      fetchVariables = {"projectId", "expertId"})
+  public void recordMissing(
+      ActivatedJob job, @Variable String projectId, @Variable String expertId) {
+    ledger.once(
+        job,
+        Integer.class,
+        () -> interviews.recordMissing(UUID.fromString(projectId), UUID.fromString(expertId)));
+  }
+}

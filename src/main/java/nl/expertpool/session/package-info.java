@@ -1,0 +1,7 @@
+/**
+ * The stakeholder session: its plan with the invited organisations (whose contacts live only here),
+ * invitations and reminders, and the outcome — participants, the shared insight and the action
+ * agenda, each action traced to the insights (themes) behind it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Stakeholder session")
+package nl.expertpool.session;

@@ -1,0 +1,108 @@
+package nl.expertpool.session.web;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
+import nl.expertpool.session.ActionAgenda;
+import nl.expertpool.session.ActionAgenda.Item;
+import nl.expertpool.session.ActionAgenda.SupportingInsight;
+import nl.expertpool.session.StakeholderSessions;
+import nl.expertpool.web.ApiException;
+import nl.expertpool.web.Csv;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The action agenda, for staff, project managers and the project's client. Clients see the insights
+ * behind each action as counts; the links to interviews are for staff.
+ */
+@RestController
+class ActionAgendaController {
+
+  private static final String PATH = "/api/projects/{id}/action-agenda";
+
+  private final StakeholderSessions sessions;
+  private final ProjectLifecycle projects;
+
+  ActionAgendaController(StakeholderSessions sessions, ProjectLifecycle projects) {
+    this.sessions = sessions;
+    this.projects = projects;
+  }
+
+  @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+  ActionAgenda agenda(@PathVariable UUID id) {
+    ActionAgenda agenda = agendaOf(id);
+    return internal() ? agenda : withoutInterviewLinks(agenda);
+  }
+
+  @GetMapping(value = PATH, produces = Csv.MEDIA_TYPE)
+  ResponseEntity<String> csv(@PathVariable UUID id) {
+    ActionAgenda agenda = agendaOf(id);
+    return Csv.download(
+        "action-agenda-" + id + ".csv",
+        List.of("position", "theme", "action", "owner", "term", "priority", "supporting insights"),
+        agenda.items().stream()
+            .<List<?>>map(
+                item ->
+                    List.of(
+                        item.position(),
+                        item.theme(),
+                        item.action(),
+                        item.owner(),
+                        item.term(),
+                        item.priority(),
+                        item.supportingInsights().stream()
+                            .map(s -> s.theme() + " (" + s.interviewCount() + " interviews)")
+                            .collect(Collectors.joining("; "))))
+            .toList());
+  }
+
+  private ActionAgenda agendaOf(UUID id) {
+    Project project =
+        projects.find(id).orElseThrow(() -> ApiException.notFound("No project " + id));
+    if (!CurrentUser.get().mayReadProjectOf(project.getClient().getName())) {
+      throw ApiException.notFound("No project " + id);
+    }
+    return sessions
+        .agenda(id)
+        .orElseThrow(() -> ApiException.notFound("Project " + id + " has no action agenda yet"));
+  }
+
+  private static boolean internal() {
+    CurrentUser user = CurrentUser.get();
+    return user.isProjectManager() || user.is(Role.STAFF);
+  }
+
+  private static ActionAgenda withoutInterviewLinks(ActionAgenda agenda) {
+    return new ActionAgenda(
+        agenda.sessionAt(),
+        agenda.venue(),
+        agenda.sharedInsight(),
+        agenda.recordedAt(),
+        agenda.participants(),
+        agenda.items().stream()
+            .map(
+                item ->
+                    new Item(
+                        item.position(),
+                        item.theme(),
+                        item.action(),
+                        item.owner(),
+                        item.term(),
+                        item.priority(),
+                        item.supportingInsights().stream()
+                            .map(
+                                s ->
+                                    new SupportingInsight(
+                                        s.theme(), s.interviewCount(), s.share(), List.of()))
+                            .toList()))
+            .toList());
+  }
+}

@@ -1,0 +1,76 @@
+package nl.expertpool.session.workers;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
+import java.util.UUID;
+import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.session.StakeholderSessions;
+import nl.expertpool.session.StakeholderSessions.OutcomeOptions;
+import nl.expertpool.session.StakeholderSessions.Plan;
+import nl.expertpool.tasks.TaskSubmissions;
+import org.springframework.stereotype.Component;
+
+/** The automated steps of {@code stakeholder-session}. */
+@Component
+public class SessionWorkers {
+
+  public static final String INVITE = "session.invite";
+  public static final String REMIND = "session.remind";
+  public static final String PREPARE_OUTCOME = "session.prepare-outcome";
+  public static final String STORE_AGENDA = "session.store-agenda";
+
+  private final StakeholderSessions sessions;
+  private final TaskSubmissions submissions;
+  private final JobLedger ledger;
+
+  SessionWorkers(StakeholderSessions sessions, TaskSubmissions submissions, JobLedger ledger) {
+    this.sessions = sessions;
+    this.submissions = submissions;
+    this.ledger = ledger;
+  }
+
+  @JobWorker(type = INVITE)
+  public Map<String, Object> invite(ActivatedJob job) {
+    UUID projectId = projectId(job);
+    Plan plan =
+        ledger.once(
+            job,
+            Plan.class,
+            () -> sessions.plan(projectId, submissions.of(job, "plan-stakeholder-session")));
+    return Map.of(
+        "sessionAt", plan.sessionAt().toString(),
+        "reminderAt", plan.reminderAt().toString(),
+        "invitedOrganisations", plan.invited());
+  }
+
+  @JobWorker(type = REMIND, fetchVariables = "projectId")
+  public void remind(ActivatedJob job, @Variable String projectId) {
+    ledger.once(job, Integer.class, () -> sessions.remind(UUID.fromString(projectId)));
+  }
+
+  @JobWorker(type = PREPARE_OUTCOME, fetchVariables = "projectId")
+  public Map<String, Object> prepareOutcome(ActivatedJob job, @Variable String projectId) {
+    OutcomeOptions options =
+        ledger.once(
+            job, OutcomeOptions.class, () -> sessions.outcomeOptions(UUID.fromString(projectId)));
+    return Map.of(
+        "projectThemes", options.projectThemes(), "insightOptions", options.insightOptions());
+  }
+
+  @JobWorker(type = STORE_AGENDA)
+  public Map<String, Object> storeAgenda(ActivatedJob job) {
+    UUID projectId = projectId(job);
+    int items =
+        ledger.once(
+            job,
+            Integer.class,
+            () -> sessions.storeOutcome(projectId, submissions.of(job, "record-session-outcome")));
+    return Map.of("agendaItemCount", items);
+  }
+
+  private static UUID projectId(ActivatedJob job) {
+    return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
+  }
+}

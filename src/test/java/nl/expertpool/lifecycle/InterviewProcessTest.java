@@ -1,0 +1,207 @@
+package nl.expertpool.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import nl.expertpool.insight.Synthesis;
+import nl.expertpool.interview.Interview;
+import nl.expertpool.interview.Interviews;
+import nl.expertpool.milestone.Milestone;
+import nl.expertpool.milestone.MilestoneKey;
+import nl.expertpool.remuneration.Remuneration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The paths through {@code network-interviews}: interviews, reminders, deadline and synthesis. */
+@SpringBootTest
+class InterviewProcessTest {
+
+  /** Two experts with two interviews each. */
+  static final int PLANNED = 4;
+
+  @Autowired LifecycleDriver driver;
+  @Autowired Interviews interviews;
+  @Autowired Synthesis synthesis;
+  @Autowired Remuneration remuneration;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void everyInterviewRecordedCompletesTheInterviewsAndSynthesisesThemByTheme() {
+    UUID project = driver.trainedPool();
+
+    var first = driver.tasks(project, "record-network-interview", PLANNED);
+    assertThat(first).hasSize(PLANNED);
+    assertThat(first.getFirst().candidateGroups()).containsExactly("experts");
+    assertThat(first.getFirst().variables()).containsKeys("expertId", "interviewSlot");
+    driver.recordAllInterviews(project, PLANNED, "housing");
+
+    driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
+    Milestone milestone = milestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
+    assertThat(milestone.getProgressCurrent()).isEqualTo(PLANNED);
+    assertThat(milestone.getProgressTotal()).isEqualTo(PLANNED);
+    assertThat(interviews.of(project))
+        .hasSize(PLANNED)
+        .allMatch(i -> i.status() == Interview.Status.RECORDED)
+        .extracting(Interview::intervieweePseudonym)
+        .containsExactlyInAnyOrder("I-001", "I-002", "I-003", "I-004");
+    for (var expert : driver.recruitment.pool(project)) {
+      assertThat(remuneration.minutesBooked(expert.expertId(), Remuneration.Kind.INTERVIEW))
+          .isEqualTo(2 * 90);
+    }
+    driver.task(project, "review-synthesis");
+    var themes = synthesis.of(project).orElseThrow().themes();
+    assertThat(themes).extracting("theme").containsExactly("housing", "work");
+    assertThat(themes.getFirst().interviewCount()).isEqualTo(PLANNED);
+    assertThat(themes.getFirst().percent()).isEqualTo(100);
+    assertThat(themes.getFirst().topNeeds().getFirst().need()).isEqualTo("A place to live");
+    assertThat(themes.getFirst().quotes()).hasSize(3);
+    assertThat(themes.get(1).interviewCount()).isZero();
+    assertThat(synthesis.document(project).orElseThrow())
+        .contains("<svg", "I waited two years for a house.", "Shared housing for starters");
+  }
+
+  @Test
+  void aDeclinedInterviewIsCountedAndStoresNoContent() {
+    UUID project = driver.trainedPool();
+    var tasks = driver.tasks(project, "record-network-interview", PLANNED);
+
+    driver.tasks.complete(
+        LifecycleDriver.PM,
+        tasks.getFirst().key(),
+        Map.of("intervieweeConsent", "declined", "keyQuotes", "Should not be kept"));
+    for (var task : tasks.subList(1, PLANNED)) {
+      driver.tasks.complete(LifecycleDriver.PM, task.key(), LifecycleDriver.interview("work"));
+    }
+
+    driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
+    var declined =
+        interviews.of(project).stream()
+            .filter(i -> i.status() == Interview.Status.DECLINED)
+            .toList();
+    assertThat(declined).hasSize(1);
+    assertThat(declined.getFirst().keyQuotes()).isEmpty();
+    assertThat(declined.getFirst().intervieweePseudonym()).isNull();
+    assertThat(interviews.counts(project)).isEqualTo(new Interviews.Counts(3, 1, 0));
+    driver.task(project, "review-synthesis");
+    assertThat(synthesis.of(project).orElseThrow().interviewsDeclined()).isEqualTo(1);
+  }
+
+  @Test
+  void aWeekWithoutInterviewsRemindsEachExpertWhoThenRecordsThem() {
+    UUID project = driver.trainedPool();
+    driver.tasks(project, "record-network-interview", PLANNED);
+
+    driver.advance(Duration.ofDays(7).plusHours(1));
+
+    await()
+        .atMost(LifecycleDriver.WAIT)
+        .until(() -> audits(project, "interview.reminder-sent") == 2);
+    driver.recordAllInterviews(project, PLANNED, "housing");
+    driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
+    assertThat(interviews.counts(project)).isEqualTo(new Interviews.Counts(PLANNED, 0, 0));
+  }
+
+  @Test
+  void theDeadlineRecordsTheInterviewsStillOpenAsMissing() {
+    UUID project = driver.trainedPool();
+    var tasks = driver.tasks(project, "record-network-interview", PLANNED);
+    driver.tasks.complete(
+        LifecycleDriver.PM, tasks.getFirst().key(), LifecycleDriver.interview("housing"));
+    await().atMost(LifecycleDriver.WAIT).until(() -> interviews.counts(project).recorded() == 1);
+
+    driver.advance(Duration.ofDays(21).plusHours(1));
+
+    driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
+    assertThat(interviews.counts(project)).isEqualTo(new Interviews.Counts(1, 0, 3));
+    assertThat(driver.hasTask(project, "record-network-interview")).isFalse();
+    assertThat(milestone(project, MilestoneKey.INTERVIEWS_COMPLETED).getProgressCurrent())
+        .isEqualTo(PLANNED);
+  }
+
+  @Test
+  void aRevisedSynthesisIsReviewedAgainAndThenApproved() {
+    UUID project = driver.trainedPool();
+    driver.recordAllInterviews(project, PLANNED, "housing", "work");
+
+    driver.complete(
+        project,
+        "review-synthesis",
+        Map.of("synthesisDecision", "revise", "reviewNotes", "Say more about diplomas."));
+    var revise = driver.task(project, "revise-synthesis");
+    assertThat(driver.tasks.display(revise)).containsKey("summaries");
+    driver.tasks.complete(
+        LifecycleDriver.PM,
+        revise.key(),
+        Map.of(
+            "synthesisThemes",
+            java.util.List.of(
+                Map.of("theme", "housing", "summary", "Everyone waits for a house."),
+                Map.of("theme", "work", "summary", "Diplomas are not recognised."))));
+    driver.approveSynthesis(project);
+
+    driver.awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);
+    var approved = synthesis.of(project).orElseThrow();
+    assertThat(approved.version()).isEqualTo(2);
+    assertThat(approved.status()).isEqualTo("APPROVED");
+    assertThat(approved.themes().get(1).summary()).isEqualTo("Diplomas are not recognised.");
+    assertThat(synthesis.document(project).orElseThrow())
+        .contains("Diplomas are not recognised.", "approved");
+    assertThat(driver.projects.get(project).getCurrentPhase()).isEqualTo("STAKEHOLDER_SESSION");
+  }
+
+  @Test
+  void theSessionIsPlannedRemindedHeldAndItsAgendaStoredWithItsInsights() {
+    UUID project = driver.trainedPool();
+    driver.recordAllInterviews(project, PLANNED, "housing");
+    driver.approveSynthesis(project);
+    driver.awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);
+
+    driver.planSession(project, Duration.ofDays(5));
+    await().atMost(LifecycleDriver.WAIT).until(() -> audits(project, "session.planned") == 1);
+    driver.awaitActive(project, "ReminderDueTimer");
+    driver.advance(Duration.ofDays(3).plusHours(1));
+    await().atMost(LifecycleDriver.WAIT).until(() -> audits(project, "session.reminded") == 1);
+    assertThat(driver.hasTask(project, "record-session-outcome")).isFalse();
+    driver.awaitActive(project, "SessionHeldTimer");
+    driver.advance(Duration.ofDays(2));
+
+    var outcome = driver.task(project, "record-session-outcome");
+    assertThat(outcome.variables()).containsKeys("projectThemes", "insightOptions");
+    driver.tasks.complete(LifecycleDriver.PM, outcome.key(), LifecycleDriver.sessionOutcome());
+
+    driver.awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
+    assertThat(
+            jdbc.queryForObject(
+                "select shared_insight from stakeholder_session where project_id = ?",
+                String.class,
+                project))
+        .isEqualTo("From empathy to perspective");
+    assertThat(
+            jdbc.queryForObject(
+                "select jsonb_array_length(supporting_insights) from action_item"
+                    + " where project_id = ?",
+                Integer.class,
+                project))
+        .isEqualTo(1);
+  }
+
+  private Milestone milestone(UUID project, MilestoneKey key) {
+    return driver.milestones.of(project).stream()
+        .filter(m -> m.getKey() == key)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private int audits(UUID project, String action) {
+    return jdbc.queryForObject(
+        "select count(*) from audit_event where subject = ? and action = ?",
+        Integer.class,
+        "project:" + project,
+        action);
+  }
+}
