@@ -169,6 +169,21 @@ final class FieldRules {
     }
   }
 
+  /** A choice (or each of several) among options known only at run time. */
+  static void checkRuntimeOptions(
+      Object value, String path, List<String> allowed, List<FieldError> errors) {
+    String reason = "must be one of " + String.join(", ", allowed);
+    if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        if (list.get(i) != null && !allowed.contains(String.valueOf(list.get(i)))) {
+          errors.add(new FieldError("%s[%d]".formatted(path, i), reason));
+        }
+      }
+    } else if (!isEmpty(value) && !allowed.contains(String.valueOf(value))) {
+      errors.add(new FieldError(path, reason));
+    }
+  }
+
   private static String oneOf(FormComponent field) {
     return "must be one of " + String.join(", ", field.optionValues());
   }

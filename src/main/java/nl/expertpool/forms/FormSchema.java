@@ -118,6 +118,66 @@ public record FormSchema(String id, List<FormComponent> components) {
     }
   }
 
+  /**
+   * As {@link #validate(Map, Set)}, and fields whose options come from a task variable ({@code
+   * valuesKey}) must choose among the options that variable holds for this task.
+   *
+   * @param taskVariables the task's variables: where run-time options come from
+   */
+  public List<FieldError> validate(
+      Map<String, Object> submission, Set<String> allowedExtra, Map<String, ?> taskVariables) {
+    var errors = new ArrayList<>(validate(submission, allowedExtra));
+    checkRuntimeOptions(Slots.of(id, components), submission, "", taskVariables, errors);
+    return List.copyOf(errors);
+  }
+
+  private static void checkRuntimeOptions(
+      Map<String, Slot> slots,
+      Map<?, ?> values,
+      String prefix,
+      Map<String, ?> taskVariables,
+      List<FieldError> errors) {
+    slots.forEach(
+        (name, slot) -> {
+          Object value = values.get(name);
+          String path = prefix.isEmpty() ? name : prefix + "." + name;
+          switch (slot) {
+            case Value v when v.field().valuesKey() != null && value != null -> {
+              List<String> allowed = optionValues(taskVariables.get(v.field().valuesKey()));
+              if (allowed != null) {
+                FieldRules.checkRuntimeOptions(value, path, allowed, errors);
+              }
+            }
+            case Nested n when value instanceof Map<?, ?> nested ->
+                checkRuntimeOptions(n.slots(), nested, path, taskVariables, errors);
+            case Repeated r when value instanceof List<?> items -> {
+              for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof Map<?, ?> item) {
+                  checkRuntimeOptions(
+                      r.item(), item, "%s[%d]".formatted(path, i), taskVariables, errors);
+                }
+              }
+            }
+            default -> {}
+          }
+        });
+  }
+
+  /** The values of options as form-js takes them: {@code [{label, value}]} or plain values. */
+  private static List<String> optionValues(Object options) {
+    if (!(options instanceof List<?> list)) {
+      return null;
+    }
+    var values = new ArrayList<String>();
+    for (Object option : list) {
+      Object value = option instanceof Map<?, ?> map ? map.get("value") : option;
+      if (value != null) {
+        values.add(String.valueOf(value));
+      }
+    }
+    return values;
+  }
+
   /** A dynamic list the user left without items may come as nothing at all. */
   private static void checkItems(
       Repeated list, Object value, String path, List<FieldError> errors) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.engine.ProcessEngine;
@@ -106,7 +107,9 @@ public class Tasks {
                     new IllegalStateException(
                         "Task " + taskKey + " links form " + task.formId() + ", not in forms/"));
     List<Violation> problems =
-        form.validate(values).stream().map(e -> new Violation(e.field(), e.reason())).toList();
+        form.validate(values, Set.of(), task.variables()).stream()
+            .map(e -> new Violation(e.field(), e.reason()))
+            .toList();
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }

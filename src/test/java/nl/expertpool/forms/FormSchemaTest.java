@@ -473,6 +473,32 @@ class FormSchemaTest {
   }
 
   @Test
+  void choicesFromATaskVariableMustBeAmongThatTasksOptions() {
+    var outcome =
+        FormSchema.parse(
+            """
+            {"id": "outcome", "type": "default", "components": [
+              {"type": "checklist", "key": "themes", "id": "Field_themes", "valuesKey": "options"},
+              {"type": "dynamiclist", "path": "items", "id": "Field_items", "components": [
+                {"type": "select", "key": "theme", "id": "Field_theme", "valuesKey": "options"}]}]}
+            """);
+    var options =
+        Map.of("options", List.of(Map.of("label", "Housing", "value", "housing"), "work"));
+    var submission =
+        Map.<String, Object>of(
+            "themes",
+            List.of("housing", "sports"),
+            "items",
+            List.of(Map.of("theme", "work"), Map.of("theme", "health")));
+
+    assertThat(outcome.validate(submission, Set.of(), options))
+        .containsExactly(
+            new FieldError("themes[1]", "must be one of housing, work"),
+            new FieldError("items[1].theme", "must be one of housing, work"));
+    assertThat(outcome.validate(submission, Set.of(), Map.of())).isEmpty();
+  }
+
+  @Test
   void aChoiceMarkedPersonalStaysOutOfTheEngine() {
     var profile =
         FormSchema.parse(

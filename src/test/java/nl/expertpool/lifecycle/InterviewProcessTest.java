@@ -36,7 +36,7 @@ class InterviewProcessTest {
 
     var first = driver.tasks(project, "record-network-interview", PLANNED);
     assertThat(first).hasSize(PLANNED);
-    assertThat(first.getFirst().candidateGroups()).containsExactly("experts");
+    assertThat(first.getFirst().candidateGroups()).containsExactly("experts", "staff");
     assertThat(first.getFirst().variables()).containsKeys("expertId", "interviewSlot");
     driver.recordAllInterviews(project, PLANNED, "housing");
 

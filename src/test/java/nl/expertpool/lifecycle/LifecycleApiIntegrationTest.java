@@ -125,6 +125,17 @@ class LifecycleApiIntegrationTest {
                   return ids;
                 },
                 ids -> ids.size() == 6);
+    var unknownTheme =
+        post(
+            "expert",
+            "/api/tasks/" + interviewTasks.getFirst() + "/completion",
+            Map.of(
+                "variables",
+                Map.of("intervieweeConsent", "given", "themes", List.of("housing", "sports"))));
+    assertThat(unknownTheme.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unknownTheme.getBody().at("/errors/0/field").asText()).isEqualTo("themes[1]");
+    assertThat(unknownTheme.getBody().at("/errors/0/reason").asText())
+        .isEqualTo("must be one of housing, work, language");
     for (String id : interviewTasks) {
       JsonNode task = get("expert", "/api/tasks/" + id).getBody();
       assertThat(task.at("/data/projectThemes").findValuesAsText("value"))
@@ -167,6 +178,15 @@ class LifecycleApiIntegrationTest {
                     String.class)
                 .getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    var insightsCsv =
+        http.exchange(
+            "/api/projects/" + project + "/insights",
+            HttpMethod.GET,
+            new HttpEntity<>(accept("client", "text/csv")),
+            String.class);
+    assertThat(insightsCsv.getBody().lines().toList())
+        .containsExactly(
+            "theme,interviews,share", "housing,6,1.0000", "work,0,0.0000", "language,6,1.0000");
     complete("staff", review, Map.of("synthesisDecision", "approve"));
 
     JsonNode plan = taskWithForm(project, "plan-stakeholder-session", "staff");
