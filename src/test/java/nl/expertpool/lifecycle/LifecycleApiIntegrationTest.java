@@ -190,21 +190,7 @@ class LifecycleApiIntegrationTest {
     complete("staff", review, Map.of("synthesisDecision", "approve"));
 
     JsonNode plan = taskWithForm(project, "plan-stakeholder-session", "staff");
-    complete(
-        "staff",
-        plan,
-        Map.of(
-            "sessionAt",
-            now().plus(4, ChronoUnit.DAYS).toString(),
-            "venue",
-            "City hall Almere",
-            "invitations",
-            List.of(
-                Map.of(
-                    "organisation", "Gemeente Almere",
-                    "contactName", "Petra de Vries",
-                    "contactEmail", "p.devries@almere.example",
-                    "contactLanguage", "nl"))));
+    complete("staff", plan, LifecycleDriver.sessionPlan(now().plus(4, ChronoUnit.DAYS)));
     driver.awaitActive(java.util.UUID.fromString(project), "ReminderDueTimer");
     advanceClock("P3D");
     driver.awaitActive(java.util.UUID.fromString(project), "SessionHeldTimer");

@@ -243,21 +243,22 @@ class LifecycleDriver {
 
   /** Plans the session this far ahead, inviting one organisation. */
   void planSession(UUID projectId, Duration ahead) {
-    complete(
-        projectId,
-        "plan-stakeholder-session",
-        Map.of(
-            "sessionAt",
-            clock.instant().plus(ahead).toString(),
-            "venue",
-            "City hall Almere",
-            "invitations",
-            List.of(
-                Map.of(
-                    "organisation", "Gemeente Almere",
-                    "contactName", "Petra de Vries",
-                    "contactEmail", "p.devries@almere.example",
-                    "contactLanguage", "nl"))));
+    complete(projectId, "plan-stakeholder-session", sessionPlan(clock.instant().plus(ahead)));
+  }
+
+  static Map<String, Object> sessionPlan(java.time.Instant at) {
+    return Map.of(
+        "sessionAt",
+        at.toString(),
+        "venue",
+        "City hall Almere",
+        "invitations",
+        List.of(
+            Map.of(
+                "organisation", "Gemeente Almere",
+                "contactName", "Petra de Vries",
+                "contactEmail", "p.devries@almere.example",
+                "contactLanguage", "nl")));
   }
 
   static Map<String, Object> sessionOutcome() {
