@@ -86,12 +86,28 @@ public class ProjectLifecycle {
           });
       throw e;
     }
-    return transactions.execute(
-        status -> {
-          Project stored = get(project.getId());
-          stored.started(instance);
-          return stored;
-        });
+    return recordStart(project.getId(), instance);
+  }
+
+  /**
+   * Keeps the process instance with the project. The process is already running, so its first
+   * worker may change the project at the same moment: on such a conflict, read it again and retry.
+   */
+  private Project recordStart(UUID projectId, long instance) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(
+            status -> {
+              Project stored = get(projectId);
+              stored.started(instance);
+              return stored;
+            });
+      } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   private Project store(NewProject plan, String actor) {
