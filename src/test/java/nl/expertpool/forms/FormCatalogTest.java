@@ -25,12 +25,15 @@ class FormCatalogTest {
             "schedule-training",
             "record-attendance",
             "decide-retrain-or-cancel",
-            "phase-placeholder",
             "record-network-interview",
             "review-synthesis",
             "revise-synthesis",
             "plan-stakeholder-session",
-            "record-session-outcome");
+            "record-session-outcome",
+            "give-feedback",
+            "revise-action-agenda",
+            "hold-handover-meeting",
+            "accept-handover");
     assertThat(catalog.byId("decide-small-pool"))
         .hasValueSatisfying(form -> assertThat(form.id()).isEqualTo("decide-small-pool"));
     assertThat(catalog.byId("no-such-form")).isEmpty();
@@ -41,13 +44,13 @@ class FormCatalogTest {
   void givesOutTheFormJsonAsInItsFileAndAsACopy() {
     var catalog = new FormCatalog(resources);
 
-    var json = catalog.json("phase-placeholder").orElseThrow();
+    var json = catalog.json("accept-handover").orElseThrow();
     assertThat(json.path("schemaVersion").asInt()).isEqualTo(18);
-    assertThat(json.path("components").get(1).path("key").asText()).isEqualTo("phaseDone");
+    assertThat(json.path("components").get(1).path("key").asText()).isEqualTo("handoverAccepted");
 
     ((ObjectNode) json).put("id", "changed");
-    assertThat(catalog.json("phase-placeholder").orElseThrow().path("id").asText())
-        .isEqualTo("phase-placeholder");
+    assertThat(catalog.json("accept-handover").orElseThrow().path("id").asText())
+        .isEqualTo("accept-handover");
   }
 
   @Test

@@ -102,8 +102,8 @@ class FormFilesTest {
 
   @Test
   void theCheckboxesThatCloseATaskMustBeTicked() throws IOException {
-    assertThat(form("phase-placeholder").validate(Map.of("phaseDone", false)))
-        .containsExactly(new FieldError("phaseDone", "is required"));
+    assertThat(form("accept-handover").validate(Map.of("handoverAccepted", false)))
+        .containsExactly(new FieldError("handoverAccepted", "is required"));
     assertThat(
             form("boost-recruitment")
                 .validate(
