@@ -181,6 +181,20 @@ public class Synthesis {
     return current.version();
   }
 
+  /**
+   * Drops the quotes (interviewees' own words may identify them) and the reviewers' notes, and
+   * renders the document again; counts, needs and summaries stay.
+   */
+  @Transactional
+  public void forgetQuotes(UUID projectId) {
+    jdbc.update("update synthesis_theme set quotes = '[]' where project_id = ?", projectId);
+    int synthesised =
+        jdbc.update("update synthesis set review_notes = null where project_id = ?", projectId);
+    if (synthesised > 0) {
+      rerender(projectId);
+    }
+  }
+
   @Transactional(readOnly = true)
   public Optional<SynthesisView> of(UUID projectId) {
     List<ThemeInsight> themes =

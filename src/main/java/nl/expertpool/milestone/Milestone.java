@@ -40,7 +40,7 @@ public class Milestone {
     this.key = key;
     this.position = key.ordinal() + 1;
     this.status = MilestoneStatus.PENDING;
-    this.clientVisible = true;
+    this.clientVisible = key.clientVisible();
   }
 
   /**

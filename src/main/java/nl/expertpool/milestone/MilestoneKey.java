@@ -9,7 +9,9 @@ public enum MilestoneKey {
   INSIGHTS_SYNTHESISED("Insights synthesised", "STAKEHOLDER_SESSION"),
   ACTION_AGENDA_DRAFTED("Action agenda drafted", "FEEDBACK"),
   FEEDBACK_INCORPORATED("Feedback incorporated", "HANDOVER"),
-  HANDOVER_COMPLETED("Handover completed", "DONE");
+  HANDOVER_COMPLETED("Handover completed", "DONE"),
+  /** Internal: clients do not see it, and it does not change the project's phase. */
+  PERSONAL_DATA_ANONYMISED("Personal data anonymised", null);
 
   private final String title;
   private final String phaseAfter;
@@ -19,10 +21,16 @@ public enum MilestoneKey {
     this.phaseAfter = phaseAfter;
   }
 
+  /** Whether the project's client sees it. */
+  public boolean clientVisible() {
+    return phaseAfter != null;
+  }
+
   public String title() {
     return title;
   }
 
+  /** The phase the project enters at this milestone, or null when it stays where it is. */
   String phaseAfter() {
     return phaseAfter;
   }

@@ -54,10 +54,13 @@ public class MilestoneTracker {
     if (!milestone.reach(clock.instant())) {
       return;
     }
-    if (key.ordinal() + 1 < MilestoneKey.values().length) {
-      get(projectId, MilestoneKey.values()[key.ordinal() + 1]).start();
+    if (key.phaseAfter() != null) {
+      MilestoneKey next = MilestoneKey.values()[key.ordinal() + 1];
+      if (next.clientVisible()) {
+        get(projectId, next).start();
+      }
+      projects.enterPhase(projectId, key.phaseAfter());
     }
-    projects.enterPhase(projectId, key.phaseAfter());
     audit.record(AuditTrail.ENGINE, "milestone.reached", AuditTrail.project(projectId), key.name());
   }
 

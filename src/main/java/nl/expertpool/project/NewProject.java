@@ -16,7 +16,8 @@ import java.util.Map;
  * What a project manager gives to start a project. The optional plan fields default: a 14-day
  * recruitment window, a minimum pool of 60 % of the target, one training session to be certified,
  * deadlines per phase (keys as {@link Phase#key()}) from the start date on, 21 days for each
- * expert's interviews and 90 paid minutes per interview.
+ * expert's interviews, 90 paid minutes per interview, and personal data kept 180 days after the
+ * project ends.
  */
 public record NewProject(
     @NotBlank @Size(max = 200) String name,
@@ -32,7 +33,8 @@ public record NewProject(
     @DecimalMin("0.00") BigDecimal hourlyRate,
     Map<String, LocalDate> deadlines,
     @Min(1) @Max(90) Integer interviewDeadlineDays,
-    @Min(15) @Max(480) Integer interviewMinutes) {
+    @Min(15) @Max(480) Integer interviewMinutes,
+    @Min(1) @Max(3650) Integer retentionDays) {
 
   /** A plan without the interview settings, which then default. */
   public NewProject(
@@ -62,6 +64,7 @@ public record NewProject(
         hourlyRate,
         deadlines,
         null,
+        null,
         null);
   }
 
@@ -81,6 +84,10 @@ public record NewProject(
 
   int interviewDeadlineDaysOrDefault() {
     return interviewDeadlineDays == null ? 21 : interviewDeadlineDays;
+  }
+
+  int retentionDaysOrDefault() {
+    return retentionDays == null ? 180 : retentionDays;
   }
 
   int interviewMinutesOrDefault() {

@@ -49,6 +49,8 @@ public class Project {
   private int requiredSessions;
   private int interviewDeadlineDays;
   private int interviewMinutes;
+  private int retentionDays;
+  private Instant anonymisedAt;
   private BigDecimal hourlyRate;
 
   @Enumerated(EnumType.STRING)
@@ -88,6 +90,7 @@ public class Project {
     this.requiredSessions = plan.requiredSessionsOrDefault();
     this.interviewDeadlineDays = plan.interviewDeadlineDaysOrDefault();
     this.interviewMinutes = plan.interviewMinutesOrDefault();
+    this.retentionDays = plan.retentionDaysOrDefault();
     this.hourlyRate = plan.hourlyRateOrDefault();
     this.status = ProjectStatus.ACTIVE;
     this.currentPhase = "NOT_STARTED";
@@ -98,6 +101,14 @@ public class Project {
 
   void started(long processInstanceKey) {
     this.processInstanceKey = processInstanceKey;
+  }
+
+  boolean anonymised(Instant at) {
+    if (anonymisedAt != null) {
+      return false;
+    }
+    anonymisedAt = at;
+    return true;
   }
 
   void enter(String phase) {
@@ -161,6 +172,15 @@ public class Project {
 
   public int getInterviewDeadlineDays() {
     return interviewDeadlineDays;
+  }
+
+  public int getRetentionDays() {
+    return retentionDays;
+  }
+
+  /** When its personal data was anonymised, or null. */
+  public Instant getAnonymisedAt() {
+    return anonymisedAt;
   }
 
   public int getInterviewMinutes() {

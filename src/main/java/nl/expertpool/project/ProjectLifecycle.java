@@ -64,6 +64,7 @@ public class ProjectLifecycle {
     Map<String, Object> variables = new HashMap<>();
     variables.put("projectId", project.getId().toString());
     variables.put("targetExperts", project.getTargetExperts());
+    variables.put("retentionPeriod", "P" + project.getRetentionDays() + "D");
     project
         .getDeadlines()
         .forEach((phase, due) -> variables.put(phase.deadlineVariable(), due.toString()));
@@ -168,6 +169,12 @@ public class ProjectLifecycle {
     }
     project.close(ProjectStatus.COMPLETED);
     audit.record(AuditTrail.ENGINE, "project.completed", AuditTrail.project(projectId), null);
+  }
+
+  /** Notes when the project's personal data was anonymised; false when it was before. */
+  @Transactional
+  public boolean markAnonymised(UUID projectId) {
+    return get(projectId).anonymised(now());
   }
 
   /** The phase the project is in now, as the client portal names it. */

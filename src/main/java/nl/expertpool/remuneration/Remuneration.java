@@ -1,7 +1,14 @@
 package nl.expertpool.remuneration;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -53,5 +60,123 @@ public class Remuneration {
             expertId,
             kind.name());
     return minutes == null ? 0 : minutes;
+  }
+
+  /**
+   * Settles the project's booked time once: every entry not settled yet is marked settled, and the
+   * settlement (hours times the rate) is kept. Settling again changes nothing and returns the first
+   * settlement.
+   */
+  @Transactional
+  public Settlement settle(UUID projectId, BigDecimal hourlyRate) {
+    var existing = settlement(projectId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.update(
+        "update remuneration_entry set settled_at = ? where project_id = ? and settled_at is null",
+        now,
+        projectId);
+    BigDecimal minutes =
+        jdbc.queryForObject(
+            "select coalesce(sum(minutes), 0) from remuneration_entry where project_id = ?",
+            BigDecimal.class,
+            projectId);
+    BigDecimal hours = hours(minutes.intValue());
+    jdbc.update(
+        "insert into remuneration_settlement (project_id, hourly_rate, total_hours, total_amount,"
+            + " settled_at) values (?, ?, ?, ?, ?)",
+        projectId,
+        hourlyRate,
+        hours,
+        amount(hours, hourlyRate),
+        now);
+    return settlement(projectId).orElseThrow();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Settlement> settlement(UUID projectId) {
+    return jdbc
+        .query(
+            "select hourly_rate, total_hours, total_amount, settled_at"
+                + " from remuneration_settlement where project_id = ?",
+            (rs, row) ->
+                new Settlement(
+                    rs.getBigDecimal(1),
+                    rs.getBigDecimal(2),
+                    rs.getBigDecimal(3),
+                    rs.getTimestamp(4).toInstant()),
+            projectId)
+        .stream()
+        .findFirst();
+  }
+
+  /** Per expert of the project: minutes per kind and whether they are settled. */
+  @Transactional(readOnly = true)
+  public List<ExpertTime> timeOf(UUID projectId) {
+    Map<UUID, ExpertTime> byExpert = new LinkedHashMap<>();
+    jdbc.query(
+        "select e.id, e.pseudonym, r.kind, coalesce(sum(r.minutes), 0),"
+            + " bool_and(r.settled_at is not null) from expert e"
+            + " left join remuneration_entry r on r.expert_id = e.id"
+            + " where e.project_id = ? group by e.id, e.pseudonym, r.kind order by e.pseudonym",
+        rs -> {
+          UUID expert = rs.getObject(1, UUID.class);
+          ExpertTime time =
+              byExpert.computeIfAbsent(
+                  expert, id -> new ExpertTime(id, rsString(rs, 2), 0, 0, 0, true));
+          String kind = rs.getString(3);
+          if (kind != null) {
+            int minutes = rs.getInt(4);
+            boolean settled = rs.getBoolean(5);
+            time =
+                new ExpertTime(
+                    time.expertId(),
+                    time.pseudonym(),
+                    time.trainingMinutes() + ("TRAINING".equals(kind) ? minutes : 0),
+                    time.interviewMinutes() + ("INTERVIEW".equals(kind) ? minutes : 0),
+                    time.sessionMinutes() + ("SESSION".equals(kind) ? minutes : 0),
+                    time.settled() && settled);
+            byExpert.put(expert, time);
+          }
+        },
+        projectId);
+    return List.copyOf(byExpert.values());
+  }
+
+  private static String rsString(java.sql.ResultSet rs, int column) {
+    try {
+      return rs.getString(column);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Minutes as hours with two decimals. */
+  public static BigDecimal hours(int minutes) {
+    return BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+  }
+
+  public static BigDecimal amount(BigDecimal hours, BigDecimal hourlyRate) {
+    return hours.multiply(hourlyRate).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** One project's settlement: the rate it used and what it came to. */
+  public record Settlement(
+      BigDecimal hourlyRate, BigDecimal totalHours, BigDecimal totalAmount, Instant settledAt) {}
+
+  /** One expert's paid time in a project, in minutes per kind. */
+  public record ExpertTime(
+      UUID expertId,
+      String pseudonym,
+      int trainingMinutes,
+      int interviewMinutes,
+      int sessionMinutes,
+      boolean settled) {
+
+    public int totalMinutes() {
+      return trainingMinutes + interviewMinutes + sessionMinutes;
+    }
   }
 }

@@ -39,11 +39,17 @@ class SecurityConfiguration {
                     .hasAnyRole(PM, STAFF)
                     .requestMatchers(HttpMethod.GET, "/api/projects/*/interviews")
                     .hasAnyRole(PM, STAFF)
+                    .requestMatchers(HttpMethod.GET, "/api/projects/*/remuneration")
+                    .hasRole(PM)
+                    .requestMatchers("/api/people/**")
+                    .hasRole(PM)
                     .requestMatchers(
                         HttpMethod.GET,
                         "/api/projects/*/milestones",
                         "/api/projects/*/insights",
-                        "/api/projects/*/action-agenda")
+                        "/api/projects/*/action-agenda",
+                        "/api/projects/*/feedback",
+                        "/api/projects/*/handover-package")
                     .hasAnyRole(PM, STAFF, CLIENT)
                     .requestMatchers(HttpMethod.GET, "/api/projects", "/api/projects/*")
                     .hasAnyRole(PM, STAFF, CLIENT)

@@ -15,7 +15,9 @@ import nl.expertpool.engine.TaskNotFoundException;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.forms.FormCatalog;
 import nl.expertpool.forms.FormSchema;
+import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.ApiException.Violation;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,7 @@ public class Tasks {
   private final List<TaskDataContributor> contributors;
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
+  private final ProjectLifecycle projects;
 
   Tasks(
       ProcessEngine engine,
@@ -38,7 +41,9 @@ public class Tasks {
       TaskSubmissions submissions,
       List<TaskDataContributor> contributors,
       AuditTrail audit,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      ProjectLifecycle projects) {
+    this.projects = projects;
     this.engine = engine;
     this.forms = forms;
     this.submissions = submissions;
@@ -56,7 +61,7 @@ public class Tasks {
     if (projectId != null) {
       query = query.withVariable("projectId", projectId.toString());
     }
-    return engine.openUserTasks(query);
+    return engine.openUserTasks(query).stream().filter(task -> ofOwnClient(user, task)).toList();
   }
 
   /** A task the user may work on; 404 for one they may not see. */
@@ -65,10 +70,26 @@ public class Tasks {
         engine
             .userTask(taskKey)
             .orElseThrow(() -> ApiException.notFound("No open task " + taskKey));
-    if (!user.mayWorkOn(task.candidateGroups())) {
+    if (!user.mayWorkOn(task.candidateGroups()) || !ofOwnClient(user, task)) {
       throw ApiException.notFound("No open task " + taskKey);
     }
     return task;
+  }
+
+  /**
+   * A client works only on tasks of their own organisation's projects; staff and project managers
+   * are not bound to an organisation.
+   */
+  private boolean ofOwnClient(CurrentUser user, UserTask task) {
+    if (!user.is(Role.CLIENT) || user.isProjectManager() || user.is(Role.STAFF)) {
+      return true;
+    }
+    Object project = task.variables().get("projectId");
+    return project != null
+        && projects
+            .find(UUID.fromString(project.toString()))
+            .map(p -> user.mayReadProjectOf(p.getClient().getName()))
+            .orElse(false);
   }
 
   public JsonNode form(UserTask task) {

@@ -29,14 +29,25 @@ class LifecycleApiIntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired LifecycleDriver driver;
 
+  /** Makes this run's names unique, so the database can be searched for them afterwards. */
+  private final String token =
+      "Q"
+          + Long.toString(System.nanoTime() % 1_000_000_000L, 36)
+              .toUpperCase(java.util.Locale.ROOT);
+
+  private final List<String> people =
+      List.of("Olena Koval" + token, "Andrii Melnyk" + token, "Iryna Bondar" + token);
+  private final List<String> applicationIds = new ArrayList<>();
+
   @Test
-  void aProjectRunsThroughTheApiToItsActionAgendaAndTheClientSeesTheMilestones() {
+  void aProjectRunsThroughTheApiToCompletionAndItsPersonalDataIsGoneAfterRetention() {
     String project = createProject(3);
     String code = await().until(() -> signUpCode(project), c -> c != null);
-    for (String name : List.of("Olena Koval", "Andrii Melnyk", "Iryna Bondar")) {
+    for (String name : people) {
       var applied =
           post(null, "/api/projects/" + project + "/applications", application(code, name));
       assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+      applicationIds.add(applied.getBody().path("applicationId").asText());
     }
 
     advanceClock("P14D");
@@ -44,8 +55,8 @@ class LifecycleApiIntegrationTest {
     assertThat(screening.at("/form/id").asText()).isEqualTo("screen-candidates");
     assertThat(screening.at("/data/candidates")).hasSize(3);
     assertThat(screening.at("/data/candidates/0/label").asText()).startsWith("Candidate A-");
-    assertThat(screening.at("/display/applicants").toString()).contains("Olena Koval");
-    assertThat(screening.path("data").toString()).doesNotContain("Olena");
+    assertThat(screening.at("/display/applicants").toString()).contains(people.getFirst());
+    assertThat(screening.path("data").toString()).doesNotContain(token);
     var decisions = new ArrayList<Map<String, Object>>();
     for (JsonNode candidate : screening.at("/data/candidates")) {
       decisions.add(
@@ -108,23 +119,181 @@ class LifecycleApiIntegrationTest {
         .isEqualTo("INTERVIEWS");
 
     interviewsSynthesisAndSessionThroughTheApi(project);
+    feedbackHandoverAndRetentionThroughTheApi(project);
+  }
+
+  /** Experts give feedback, staff hand over, the client accepts; then retention runs out. */
+  private void feedbackHandoverAndRetentionThroughTheApi(String project) {
+    for (String id : tasksWithForm(project, "give-feedback", "expert", 3)) {
+      JsonNode task = get("expert", "/api/tasks/" + id).getBody();
+      var items = new ArrayList<Map<String, Object>>();
+      for (JsonNode item : task.at("/data/feedbackItems")) {
+        items.add(
+            Map.of(
+                "position", item.path("position").asInt(),
+                "theme", item.path("theme").asText(),
+                "action", item.path("action").asText(),
+                "support", "4",
+                "comment", "Good, with us in the lead"));
+      }
+      complete("expert", task, Map.of("feedbackItems", items));
+    }
+    await()
+        .until(
+            () -> milestones("client", project).path(6).path("status").asText(), "REACHED"::equals);
+    JsonNode support = get("client", "/api/projects/" + project + "/feedback").getBody();
+    assertThat(support.at("/items/0/meanSupport").decimalValue()).isEqualByComparingTo("4");
+    assertThat(support.at("/items/0/comments")).isEmpty();
+    assertThat(support.at("/responses/GIVEN").asInt()).isEqualTo(3);
+
+    complete(
+        "staff",
+        taskWithForm(project, "hold-handover-meeting", "staff"),
+        LifecycleDriver.handoverMeeting(now()));
+    JsonNode accept = taskWithForm(project, "accept-handover", "client");
+    var pdf =
+        http.exchange(
+            "/api/projects/" + project + "/handover-package",
+            HttpMethod.GET,
+            new HttpEntity<>(accept("client", "application/pdf")),
+            byte[].class);
+    assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(new String(pdf.getBody(), 0, 5)).isEqualTo("%PDF-");
+    var html =
+        http.exchange(
+            "/api/projects/" + project + "/handover-package",
+            HttpMethod.GET,
+            new HttpEntity<>(accept("client", "text/html")),
+            String.class);
+    assertThat(html.getBody()).contains("Method guide").doesNotContain(token, "Nobody explained");
+    complete("client", accept, Map.of("handoverAccepted", true, "clientRemarks", "Thank you"));
+
+    await()
+        .until(
+            () -> get("client", "/api/projects/" + project).getBody().path("status").asText(),
+            "COMPLETED"::equals);
+    JsonNode pay = get("pm", "/api/projects/" + project + "/remuneration").getBody();
+    assertThat(pay.path("settledAt").isNull()).isFalse();
+    assertThat(pay.path("experts")).hasSize(3);
+    assertThat(get("client", "/api/projects/" + project + "/remuneration").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    var payout =
+        http.exchange(
+            "/api/projects/" + project + "/remuneration",
+            HttpMethod.GET,
+            new HttpEntity<>(accept("pm", "text/csv")),
+            String.class);
+    assertThat(payout.getBody()).contains(people.getFirst()).contains("yes");
+    JsonNode export = get("pm", "/api/people/" + applicationIds.getFirst() + "/export").getBody();
+    assertThat(export.at("/application/name").asText()).isEqualTo(people.getFirst());
+    assertThat(export.at("/consent/0/text_version").asText()).isEqualTo("2026-01");
+    assertThat(export.at("/interviewsRecorded")).hasSize(2);
+
+    assertThat(personalDataLeft(token)).contains("application.name", "task_submission.data");
+    advanceClock("P181D");
+    await()
+        .until(() -> milestones("pm", project).path(8).path("status").asText(), "REACHED"::equals);
+    assertThat(milestones("client", project)).hasSize(8);
+    assertThat(personalDataLeft(token)).isEmpty();
+    assertThat(personalDataLeft("retention.contact")).isEmpty();
+    assertThat(applications(project)).isEqualTo(3);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from interview where project_id = ?::uuid",
+                Integer.class,
+                project))
+        .isEqualTo(6);
+    assertThat(get("client", "/api/projects/" + project + "/action-agenda").getBody().at("/items"))
+        .hasSize(1);
+  }
+
+  @Test
+  void aPersonsDataIsExportedAndErasedOnRequestWhileTheCountsStay() {
+    String project = createProject(3);
+    String code = await().until(() -> signUpCode(project), c -> c != null);
+    String name = "Mariam Haddad" + token;
+    String id =
+        post(null, "/api/projects/" + project + "/applications", application(code, name))
+            .getBody()
+            .path("applicationId")
+            .asText();
+
+    assertThat(get("staff", "/api/people/" + id + "/export").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    var export = get("pm", "/api/people/" + id + "/export");
+    assertThat(export.getHeaders().getCacheControl()).isEqualTo("no-store");
+    assertThat(export.getBody().at("/application/name").asText()).isEqualTo(name);
+    assertThat(export.getBody().at("/application/email").asText())
+        .isEqualTo(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org");
+
+    var erased =
+        http.exchange(
+            "/api/people/" + id, HttpMethod.DELETE, new HttpEntity<>(headers("pm")), String.class);
+    assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(personalDataLeft(token)).isEmpty();
+    JsonNode after = get("pm", "/api/people/" + id + "/export").getBody();
+    assertThat(after.at("/application/name").asText()).isEqualTo("(removed)");
+    assertThat(after.at("/application/email").isNull()).isTrue();
+    assertThat(after.at("/consent/0/method").asText()).isEqualTo("web-form");
+    assertThat(applications(project)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_event where action = 'privacy.person-erased'"
+                    + " and detail = ?",
+                Integer.class,
+                "application " + id))
+        .isEqualTo(1);
+    assertThat(
+            http.exchange(
+                    "/api/people/" + java.util.UUID.randomUUID(),
+                    HttpMethod.DELETE,
+                    new HttpEntity<>(headers("pm")),
+                    JsonNode.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  /** Every text column of every table where the text still occurs, as {@code table.column}. */
+  private List<String> personalDataLeft(String text) {
+    var found = new ArrayList<String>();
+    for (var column :
+        jdbc.queryForList(
+            "select table_name, column_name from information_schema.columns"
+                + " where table_schema = 'public'"
+                + " and data_type in ('text', 'character varying', 'jsonb')"
+                + " and table_name not like 'flyway%'")) {
+      String table = (String) column.get("table_name");
+      String name = (String) column.get("column_name");
+      Integer hits =
+          jdbc.queryForObject(
+              "select count(*) from " + table + " where " + name + "::text ilike ?",
+              Integer.class,
+              "%" + text + "%");
+      if (hits != null && hits > 0) {
+        found.add(table + "." + name);
+      }
+    }
+    return found;
+  }
+
+  private List<String> tasksWithForm(String project, String formId, String user, int count) {
+    return await()
+        .until(
+            () -> {
+              var ids = new ArrayList<String>();
+              for (JsonNode task : get(user, "/api/tasks?projectId=" + project).getBody()) {
+                if (formId.equals(task.path("formId").asText())) {
+                  ids.add(task.path("id").asText());
+                }
+              }
+              return ids;
+            },
+            ids -> ids.size() == count);
   }
 
   /** Experts record their interviews, staff approve the synthesis and hold the session. */
   private void interviewsSynthesisAndSessionThroughTheApi(String project) {
-    List<String> interviewTasks =
-        await()
-            .until(
-                () -> {
-                  var ids = new ArrayList<String>();
-                  for (JsonNode task : get("expert", "/api/tasks?projectId=" + project).getBody()) {
-                    if ("record-network-interview".equals(task.path("formId").asText())) {
-                      ids.add(task.path("id").asText());
-                    }
-                  }
-                  return ids;
-                },
-                ids -> ids.size() == 6);
+    List<String> interviewTasks = tasksWithForm(project, "record-network-interview", "expert", 6);
     var unknownTheme =
         post(
             "expert",
@@ -190,7 +359,17 @@ class LifecycleApiIntegrationTest {
     complete("staff", review, Map.of("synthesisDecision", "approve"));
 
     JsonNode plan = taskWithForm(project, "plan-stakeholder-session", "staff");
-    complete("staff", plan, LifecycleDriver.sessionPlan(now().plus(4, ChronoUnit.DAYS)));
+    var sessionPlan =
+        new java.util.HashMap<>(LifecycleDriver.sessionPlan(now().plus(4, ChronoUnit.DAYS)));
+    sessionPlan.put(
+        "invitations",
+        List.of(
+            Map.of(
+                "organisation", "Gemeente Almere",
+                "contactName", "Petra " + token,
+                "contactEmail", "retention.contact@almere.example",
+                "contactLanguage", "nl")));
+    complete("staff", plan, sessionPlan);
     driver.awaitActive(java.util.UUID.fromString(project), "ReminderDueTimer");
     advanceClock("P3D");
     driver.awaitActive(java.util.UUID.fromString(project), "SessionHeldTimer");
@@ -211,7 +390,7 @@ class LifecycleApiIntegrationTest {
     assertThat(agenda.at("/items/0/supportingInsights/0/theme").asText()).isEqualTo("housing");
     assertThat(agenda.at("/items/0/supportingInsights/0/interviewCount").asInt()).isEqualTo(6);
     assertThat(agenda.at("/items/0/supportingInsights/0/interviewIds")).isEmpty();
-    assertThat(agenda.toString()).doesNotContain("Petra", "devries");
+    assertThat(agenda.toString()).doesNotContain("Petra", "retention.contact");
     assertThat(
             get("staff", "/api/projects/" + project + "/action-agenda")
                 .getBody()
@@ -373,7 +552,7 @@ class LifecycleApiIntegrationTest {
         "name",
         name,
         "email",
-        "candidate@example.org",
+        name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org",
         "languages",
         List.of("uk", "en"),
         "motivation",

@@ -280,6 +280,68 @@ class LifecycleDriver {
                 "supportingInsights", List.of("housing"))));
   }
 
+  /** A project whose action agenda (one action on housing) is drafted: feedback has begun. */
+  UUID agendaDrafted() {
+    UUID project = trainedPool();
+    recordAllInterviews(project, 4, "housing");
+    approveSynthesis(project);
+    awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);
+    planSession(project, Duration.ofDays(3));
+    awaitActive(project, "ReminderDueTimer");
+    advance(Duration.ofDays(3).plusHours(1));
+    complete(project, "record-session-outcome", sessionOutcome());
+    awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
+    return project;
+  }
+
+  /** Every open feedback task answered with this support for every action. */
+  @SuppressWarnings("unchecked")
+  void giveFeedback(UUID projectId, int count, int support) {
+    for (UserTask task : tasks(projectId, "give-feedback", count)) {
+      var items =
+          ((List<Map<String, Object>>) task.variables().get("feedbackItems"))
+              .stream()
+                  .map(
+                      item -> {
+                        var row = new java.util.HashMap<String, Object>(item);
+                        row.put("support", String.valueOf(support));
+                        row.put("comment", "Support " + support);
+                        return (Map<String, Object>) row;
+                      })
+                  .toList();
+      tasks.complete(PM, task.key(), Map.of("feedbackItems", items));
+    }
+  }
+
+  /** A project through feedback (full support) and the handover meeting: the client's turn. */
+  UUID awaitingAcceptance() {
+    UUID project = agendaDrafted();
+    giveFeedback(project, 2, 5);
+    awaitMilestone(project, MilestoneKey.FEEDBACK_INCORPORATED);
+    holdHandoverMeeting(project);
+    task(project, "accept-handover");
+    return project;
+  }
+
+  void holdHandoverMeeting(UUID projectId) {
+    complete(projectId, "hold-handover-meeting", handoverMeeting(clock.instant()));
+  }
+
+  static Map<String, Object> handoverMeeting(java.time.Instant at) {
+    return Map.of(
+        "meetingAt",
+        at.toString(),
+        "attendingOrganisations",
+        List.of(Map.of("organisation", "Gemeente Almere", "participantCount", 4)),
+        "followUps",
+        List.of("welcome-meetings", "next-pool"),
+        "agreements",
+        "Welcome meetings every quarter; a next pool in spring.");
+  }
+
+  static final CurrentUser CLIENT =
+      new CurrentUser("client", Set.of(Role.CLIENT), "Gemeente Almere");
+
   MilestoneStatus milestone(UUID projectId, MilestoneKey key) {
     return milestones.of(projectId).stream()
         .filter(m -> m.getKey() == key)

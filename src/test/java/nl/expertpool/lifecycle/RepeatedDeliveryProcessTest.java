@@ -95,6 +95,17 @@ class RepeatedDeliveryProcessTest {
     assertThat(rows("select version from synthesis where project_id = ?", completed)).isEqualTo(2);
     assertThat(rows("select count(*) from action_item where project_id = ?", completed))
         .isEqualTo(1);
+    assertThat(rows("select count(*) from feedback where project_id = ?", completed)).isEqualTo(2);
+    assertThat(auditCount(completed, "feedback.reminder-sent")).isEqualTo(1);
+    assertThat(auditCount(completed, "agenda.revised")).isEqualTo(1);
+    assertThat(auditCount(completed, "handover.package-built")).isEqualTo(1);
+    assertThat(auditCount(completed, "privacy.project-anonymised")).isEqualTo(1);
+    assertThat(
+            rows(
+                "select count(*) from remuneration_entry where project_id = ?"
+                    + " and settled_at is null",
+                completed))
+        .isZero();
     assertThat(rows("select count(*) from remuneration_entry where project_id = ?", completed))
         .as("two trainings and three interviews")
         .isEqualTo(5);
@@ -109,7 +120,8 @@ class RepeatedDeliveryProcessTest {
 
   /**
    * Both recruitment rounds, training, interviews with a reminder and a missing one, a synthesis
-   * revision, the session with an overdue phase extended, and the placeholder phases.
+   * revision, the session with an overdue phase extended, feedback with a reminder, a missing
+   * expert and a revision, the handover with a reminder, and the retention period.
    */
   private UUID runToCompletionThroughEveryWorker() {
     UUID project =
@@ -189,20 +201,34 @@ class RepeatedDeliveryProcessTest {
     driver.complete(project, "record-session-outcome", LifecycleDriver.sessionOutcome());
     driver.awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
 
-    for (int phase = 0; phase < 2; phase++) {
-      long placeholder = driver.task(project, "phase-placeholder").key();
-      driver.tasks.complete(LifecycleDriver.PM, placeholder, Map.of("phaseDone", true));
-      await()
-          .atMost(LifecycleDriver.WAIT)
-          .until(
-              () -> {
-                var next = driver.find(project, "phase-placeholder");
-                return next == null || next.key() != placeholder;
-              });
-    }
+    // Feedback: one expert scores low, the other misses the deadline after a reminder.
+    var feedback = driver.tasks(project, "give-feedback", 2);
+    driver.tasks.complete(
+        LifecycleDriver.PM,
+        feedback.getFirst().key(),
+        Map.of("feedbackItems", List.of(Map.of("position", 1, "support", "2"))));
+    driver.advance(Duration.ofDays(10).plusHours(1));
+    driver.complete(
+        project,
+        "revise-action-agenda",
+        Map.of(
+            "flaggedItems",
+            List.of(Map.of("position", 1, "decision", "keep", "reason", "The city insists."))));
+    driver.awaitMilestone(project, MilestoneKey.FEEDBACK_INCORPORATED);
+
+    driver.holdHandoverMeeting(project);
+    long accept = driver.task(project, "accept-handover").key();
+    driver.advance(Duration.ofDays(7).plusHours(1));
+    await()
+        .atMost(LifecycleDriver.WAIT)
+        .until(() -> auditCount(project, "handover.client-reminded") == 1);
+    driver.tasks.complete(LifecycleDriver.CLIENT, accept, Map.of("handoverAccepted", true));
     await()
         .atMost(LifecycleDriver.WAIT)
         .until(() -> driver.projects.get(project).getStatus() == ProjectStatus.COMPLETED);
+    driver.awaitActive(project, "RetentionPeriodTimer");
+    driver.advance(Duration.ofDays(181));
+    driver.awaitMilestone(project, MilestoneKey.PERSONAL_DATA_ANONYMISED);
     return project;
   }
 

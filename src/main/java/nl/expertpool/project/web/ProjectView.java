@@ -22,6 +22,8 @@ public record ProjectView(
     int requiredSessions,
     int interviewDeadlineDays,
     int interviewMinutes,
+    int retentionDays,
+    Instant anonymisedAt,
     BigDecimal hourlyRate,
     Map<String, Instant> deadlines,
     String status,

@@ -1,0 +1,273 @@
+package nl.expertpool.handover;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.feedback.FeedbackRound;
+import nl.expertpool.forms.FormValues;
+import nl.expertpool.insight.Synthesis;
+import nl.expertpool.interview.Interviews;
+import nl.expertpool.notification.Notifications;
+import nl.expertpool.notification.Notifications.Recipient;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.remuneration.Remuneration;
+import nl.expertpool.session.StakeholderSessions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Builds the handover package from aggregates only (no names, no interview content), keeps the
+ * handover meeting and the client's acceptance, and settles the experts' paid time.
+ */
+@Service
+public class HandoverPackages {
+
+  private final ProjectLifecycle projects;
+  private final Interviews interviews;
+  private final Synthesis synthesis;
+  private final StakeholderSessions sessions;
+  private final FeedbackRound feedback;
+  private final Remuneration remuneration;
+  private final Notifications notifications;
+  private final ITemplateEngine templates;
+  private final AuditTrail audit;
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  HandoverPackages(
+      ProjectLifecycle projects,
+      Interviews interviews,
+      Synthesis synthesis,
+      StakeholderSessions sessions,
+      FeedbackRound feedback,
+      Remuneration remuneration,
+      Notifications notifications,
+      ITemplateEngine templates,
+      AuditTrail audit,
+      JdbcTemplate jdbc,
+      ObjectMapper json,
+      Clock clock) {
+    this.projects = projects;
+    this.interviews = interviews;
+    this.synthesis = synthesis;
+    this.sessions = sessions;
+    this.feedback = feedback;
+    this.remuneration = remuneration;
+    this.notifications = notifications;
+    this.templates = templates;
+    this.audit = audit;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Renders the package as HTML and PDF and stores both (replacing an earlier build). */
+  @Transactional
+  public int build(UUID projectId) {
+    Project project = projects.get(projectId);
+    String html = render(project);
+    byte[] pdf = pdf(html);
+    jdbc.update(
+        "insert into handover_package (project_id, html, pdf, built_at) values (?, ?, ?, ?)"
+            + " on conflict (project_id) do update set html = excluded.html,"
+            + " pdf = excluded.pdf, built_at = excluded.built_at",
+        projectId,
+        html,
+        pdf,
+        Timestamp.from(clock.instant()));
+    audit.record(
+        AuditTrail.ENGINE,
+        "handover.package-built",
+        AuditTrail.project(projectId),
+        pdf.length + " bytes of PDF");
+    return pdf.length;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<String> html(UUID projectId) {
+    return jdbc
+        .query(
+            "select html from handover_package where project_id = ?",
+            (rs, row) -> rs.getString(1),
+            projectId)
+        .stream()
+        .findFirst();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<byte[]> pdf(UUID projectId) {
+    return jdbc
+        .query(
+            "select pdf from handover_package where project_id = ?",
+            (rs, row) -> rs.getBytes(1),
+            projectId)
+        .stream()
+        .findFirst();
+  }
+
+  /** Stores the handover meeting from its form. */
+  @Transactional
+  public void recordMeeting(UUID projectId, Map<String, Object> form) {
+    jdbc.update(
+        "insert into handover_meeting (project_id, meeting_at, organisations, follow_ups,"
+            + " agreements, recorded_at) values (?, ?, ?::jsonb, ?::jsonb, ?, ?)"
+            + " on conflict (project_id) do update set meeting_at = excluded.meeting_at,"
+            + " organisations = excluded.organisations, follow_ups = excluded.follow_ups,"
+            + " agreements = excluded.agreements, recorded_at = excluded.recorded_at",
+        projectId,
+        Timestamp.from(FormValues.instant(form.get("meetingAt"))),
+        write(FormValues.rows(form.get("attendingOrganisations"))),
+        write(form.getOrDefault("followUps", List.of())),
+        FormValues.text(form.get("agreements")),
+        Timestamp.from(clock.instant()));
+    audit.record(
+        AuditTrail.ENGINE, "handover.meeting-recorded", AuditTrail.project(projectId), null);
+  }
+
+  /** Reminds the client organisation that the handover waits for its acceptance. */
+  @Transactional
+  public void remindClient(UUID projectId) {
+    Project project = projects.get(projectId);
+    notifications.send(
+        new Recipient(project.getClient().getId(), null, null, "nl"),
+        "handover-reminder",
+        project.getName());
+    audit.record(
+        AuditTrail.ENGINE,
+        "handover.client-reminded",
+        AuditTrail.project(projectId),
+        project.getClient().getName());
+  }
+
+  /** Records the client's acceptance and settles the experts' paid time, once. */
+  @Transactional
+  public Remuneration.Settlement acceptAndSettle(UUID projectId, Map<String, Object> acceptance) {
+    Project project = projects.get(projectId);
+    jdbc.update(
+        "update handover_package set accepted_at = ?, client_remarks = ?"
+            + " where project_id = ? and accepted_at is null",
+        Timestamp.from(clock.instant()),
+        FormValues.text(acceptance.get("clientRemarks")),
+        projectId);
+    Remuneration.Settlement settlement = remuneration.settle(projectId, project.getHourlyRate());
+    audit.record(
+        AuditTrail.ENGINE,
+        "handover.accepted-and-settled",
+        AuditTrail.project(projectId),
+        settlement.totalHours() + " hours, " + settlement.totalAmount());
+    return settlement;
+  }
+
+  private String render(Project project) {
+    UUID id = project.getId();
+    var context = new Context(Locale.ENGLISH);
+    context.setVariable("project", project);
+    context.setVariable("builtAt", clock.instant());
+    context.setVariable("pool", pool(id));
+    context.setVariable("interviews", interviews.counts(id));
+    context.setVariable("profile", profile(id));
+    context.setVariable("synthesis", synthesis.of(id).orElse(null));
+    context.setVariable("agenda", sessions.agenda(id).orElse(null));
+    context.setVariable("support", feedback.support(id, false));
+    context.setVariable("responses", feedback.responses(id));
+    return templates.process("documents/handover", context);
+  }
+
+  /** Counts of the pool: applicants, experts, certified experts, languages spoken. */
+  private Map<String, Object> pool(UUID projectId) {
+    Map<String, Object> pool = new LinkedHashMap<>();
+    pool.put(
+        "applicants",
+        jdbc.queryForObject(
+            "select count(*) from application where project_id = ?", Integer.class, projectId));
+    pool.put(
+        "experts",
+        jdbc.queryForObject(
+            "select count(*) from expert where project_id = ?", Integer.class, projectId));
+    pool.put(
+        "certified",
+        jdbc.queryForObject(
+            "select count(*) from expert where project_id = ? and status = 'CERTIFIED'",
+            Integer.class,
+            projectId));
+    pool.put(
+        "trainingSessions",
+        jdbc.queryForObject(
+            "select count(*) from training_session where project_id = ?",
+            Integer.class,
+            projectId));
+    Map<String, Integer> languages = new LinkedHashMap<>();
+    jdbc.query(
+        "select lang, count(*) from expert e join application a on a.id = e.application_id,"
+            + " jsonb_array_elements_text(a.languages) lang where e.project_id = ?"
+            + " group by lang order by count(*) desc, lang",
+        rs -> {
+          languages.put(rs.getString(1), rs.getInt(2));
+        },
+        projectId);
+    pool.put("languages", languages);
+    return pool;
+  }
+
+  /** The interviewees' coarse profile, in counts per answer. */
+  private Map<String, Map<String, Integer>> profile(UUID projectId) {
+    Map<String, Map<String, Integer>> profile = new LinkedHashMap<>();
+    for (var column :
+        List.of(
+            Map.entry("Age", "age_band"),
+            Map.entry("Residence status", "residence_status"),
+            Map.entry("Time in the Netherlands", "time_in_nl"))) {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      jdbc.query(
+          "select coalesce("
+              + column.getValue()
+              + ", 'not said'), count(*) from interview where project_id = ?"
+              + " and status = 'RECORDED' group by 1 order by 1",
+          rs -> {
+            counts.put(rs.getString(1), rs.getInt(2));
+          },
+          projectId);
+      profile.put(column.getKey(), counts);
+    }
+    return profile;
+  }
+
+  private static byte[] pdf(String html) {
+    var out = new ByteArrayOutputStream();
+    try {
+      var builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.withHtmlContent(html, null);
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The handover to the client: the handover package (results in aggregate, insights per theme, the
+ * action agenda with the experts' support, and a method guide) as HTML and PDF, the handover
+ * meeting, the client's acceptance and the settlement of the experts' paid time.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Handover")
+package nl.expertpool.handover;

@@ -1,0 +1,57 @@
+package nl.expertpool.handover.web;
+
+import java.util.UUID;
+import nl.expertpool.handover.HandoverPackages;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.web.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The handover package for the project's client, staff and project managers: HTML or PDF. */
+@RestController
+class HandoverController {
+
+  private static final String PATH = "/api/projects/{id}/handover-package";
+
+  private final HandoverPackages handover;
+  private final ProjectLifecycle projects;
+
+  HandoverController(HandoverPackages handover, ProjectLifecycle projects) {
+    this.handover = handover;
+    this.projects = projects;
+  }
+
+  @GetMapping(value = PATH, produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> html(@PathVariable UUID id) {
+    readable(id);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        .body(handover.html(id).orElseThrow(() -> noPackage(id)));
+  }
+
+  @GetMapping(value = PATH, produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+    readable(id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", "attachment; filename=\"handover-" + id + ".pdf\"")
+        .body(handover.pdf(id).orElseThrow(() -> noPackage(id)));
+  }
+
+  private void readable(UUID id) {
+    Project project =
+        projects.find(id).orElseThrow(() -> ApiException.notFound("No project " + id));
+    if (!CurrentUser.get().mayReadProjectOf(project.getClient().getName())) {
+      throw ApiException.notFound("No project " + id);
+    }
+  }
+
+  private static ApiException noPackage(UUID id) {
+    return ApiException.notFound("Project " + id + " has no handover package yet");
+  }
+}

@@ -1,0 +1,75 @@
+package nl.expertpool.handover.workers;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import java.util.Map;
+import java.util.UUID;
+import nl.expertpool.handover.HandoverPackages;
+import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.remuneration.Remuneration.Settlement;
+import nl.expertpool.tasks.TaskSubmissions;
+import org.springframework.stereotype.Component;
+
+/** The automated steps of {@code project-handover}. */
+@Component
+public class HandoverWorkers {
+
+  public static final String BUILD_PACKAGE = "handover.build-package";
+  public static final String STORE_MEETING = "handover.store-meeting";
+  public static final String REMIND_CLIENT = "handover.remind-client";
+  public static final String SETTLE = "handover.settle-remuneration";
+
+  private final HandoverPackages handover;
+  private final TaskSubmissions submissions;
+  private final JobLedger ledger;
+
+  HandoverWorkers(HandoverPackages handover, TaskSubmissions submissions, JobLedger ledger) {
+    this.handover = handover;
+    this.submissions = submissions;
+    this.ledger = ledger;
+  }
+
+  @JobWorker(type = BUILD_PACKAGE, fetchVariables = "projectId")
+  public void build(ActivatedJob job, @Variable String projectId) {
+    ledger.once(job, Integer.class, () -> handover.build(UUID.fromString(projectId)));
+  }
+
+  @JobWorker(type = STORE_MEETING)
+  public void storeMeeting(ActivatedJob job) {
+    UUID projectId = projectId(job);
+    ledger.once(
+        job,
+        Boolean.class,
+        () -> {
+          handover.recordMeeting(projectId, submissions.of(job, "hold-handover-meeting"));
+          return true;
+        });
+  }
+
+  @JobWorker(type = REMIND_CLIENT, fetchVariables = "projectId")
+  public void remindClient(ActivatedJob job, @Variable String projectId) {
+    ledger.once(
+        job,
+        Boolean.class,
+        () -> {
+          handover.remindClient(UUID.fromString(projectId));
+          return true;
+        });
+  }
+
+  @JobWorker(type = SETTLE)
+  public Map<String, Object> settle(ActivatedJob job) {
+    UUID projectId = projectId(job);
+    Settlement settlement =
+        ledger.once(
+            job,
+            Settlement.class,
+            () -> handover.acceptAndSettle(projectId, submissions.of(job, "accept-handover")));
+    return Map.of("settledHours", settlement.totalHours().toPlainString());
+  }
+
+  private static UUID projectId(ActivatedJob job) {
+    return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
+  }
+}
