@@ -25,6 +25,9 @@ import nl.expertpool.notification.Notifications;
 import nl.expertpool.notification.Notifications.Recipient;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.recruitment.Recruitment.PoolMember;
+import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.session.ActionAgenda.Item;
 import nl.expertpool.session.ActionAgenda.Participation;
 import nl.expertpool.session.ActionAgenda.SupportingInsight;
@@ -44,6 +47,8 @@ public class StakeholderSessions {
 
   private final ProjectLifecycle projects;
   private final Synthesis synthesis;
+  private final Recruitment recruitment;
+  private final Remuneration remuneration;
   private final Notifications notifications;
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
@@ -53,6 +58,8 @@ public class StakeholderSessions {
   StakeholderSessions(
       ProjectLifecycle projects,
       Synthesis synthesis,
+      Recruitment recruitment,
+      Remuneration remuneration,
       Notifications notifications,
       AuditTrail audit,
       JdbcTemplate jdbc,
@@ -60,6 +67,8 @@ public class StakeholderSessions {
       Clock clock) {
     this.projects = projects;
     this.synthesis = synthesis;
+    this.recruitment = recruitment;
+    this.remuneration = remuneration;
     this.notifications = notifications;
     this.audit = audit;
     this.jdbc = jdbc;
@@ -132,7 +141,11 @@ public class StakeholderSessions {
   public OutcomeOptions outcomeOptions(UUID projectId) {
     return new OutcomeOptions(
         Interviews.themeOptions(projects.get(projectId).getThemes()),
-        synthesis.insightOptions(projectId));
+        synthesis.insightOptions(projectId),
+        recruitment.pool(projectId).stream()
+            .filter(PoolMember::certified)
+            .map(e -> Map.of("label", "Expert " + e.pseudonym(), "value", e.expertId().toString()))
+            .toList());
   }
 
   /** Stores participants, the shared insight and the action agenda (replacing an earlier one). */
@@ -174,6 +187,20 @@ public class StakeholderSessions {
           write(supporting));
     }
     int items = position - 1;
+    int minutes = (int) Math.round(FormValues.number(form.getOrDefault("sessionHours", 0)) * 60);
+    if (minutes > 0 && form.get("expertsPresent") instanceof List<?> present) {
+      var pool = recruitment.pool(projectId).stream().map(e -> e.expertId().toString()).toList();
+      for (Object expert : present) {
+        if (pool.contains(String.valueOf(expert))) {
+          remuneration.book(
+              projectId,
+              UUID.fromString(String.valueOf(expert)),
+              Remuneration.Kind.SESSION,
+              "stakeholder-session",
+              minutes);
+        }
+      }
+    }
     jdbc.update(
         "update stakeholder_session set shared_insight = ?, outcome_recorded_at = ?"
             + " where project_id = ?",
@@ -292,5 +319,7 @@ public class StakeholderSessions {
 
   /** Options for the outcome form: {@code [{label, value}]} each. */
   public record OutcomeOptions(
-      List<Map<String, String>> projectThemes, List<Map<String, String>> insightOptions) {}
+      List<Map<String, String>> projectThemes,
+      List<Map<String, String>> insightOptions,
+      List<Map<String, String>> expertOptions) {}
 }

@@ -172,7 +172,12 @@ class InterviewProcessTest {
 
     var outcome = driver.task(project, "record-session-outcome");
     assertThat(outcome.variables()).containsKeys("projectThemes", "insightOptions");
-    driver.tasks.complete(LifecycleDriver.PM, outcome.key(), LifecycleDriver.sessionOutcome());
+    @SuppressWarnings("unchecked")
+    var experts = (java.util.List<Map<String, Object>>) outcome.variables().get("expertOptions");
+    assertThat(experts).hasSize(2);
+    var values = new java.util.HashMap<>(LifecycleDriver.sessionOutcome());
+    values.put("expertsPresent", java.util.List.of(experts.getFirst().get("value")));
+    driver.tasks.complete(LifecycleDriver.PM, outcome.key(), values);
 
     driver.awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
     assertThat(
@@ -181,6 +186,10 @@ class InterviewProcessTest {
                 String.class,
                 project))
         .isEqualTo("From empathy to perspective");
+    UUID present = UUID.fromString(String.valueOf(experts.getFirst().get("value")));
+    assertThat(remuneration.minutesBooked(present, Remuneration.Kind.SESSION)).isEqualTo(150);
+    UUID absent = UUID.fromString(String.valueOf(experts.get(1).get("value")));
+    assertThat(remuneration.minutesBooked(absent, Remuneration.Kind.SESSION)).isZero();
     assertThat(
             jdbc.queryForObject(
                 "select jsonb_array_length(supporting_insights) from action_item"

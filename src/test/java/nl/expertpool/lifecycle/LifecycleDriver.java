@@ -269,6 +269,8 @@ class LifecycleDriver {
             Map.of("organisation", "Expert pool", "participantCount", 2)),
         "sharedInsight",
         "From empathy to perspective",
+        "sessionHours",
+        2.5,
         "agendaItems",
         List.of(
             Map.of(

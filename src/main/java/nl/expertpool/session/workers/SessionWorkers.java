@@ -56,7 +56,9 @@ public class SessionWorkers {
         ledger.once(
             job, OutcomeOptions.class, () -> sessions.outcomeOptions(UUID.fromString(projectId)));
     return Map.of(
-        "projectThemes", options.projectThemes(), "insightOptions", options.insightOptions());
+        "projectThemes", options.projectThemes(),
+        "insightOptions", options.insightOptions(),
+        "expertOptions", options.expertOptions());
   }
 
   @JobWorker(type = STORE_AGENDA)
