@@ -2,6 +2,7 @@ package nl.expertpool.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -10,15 +11,20 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** The API: HTTP Basic, no sessions; candidates apply without an account. */
+/**
+ * Two doors. The API: HTTP Basic, no sessions, no CSRF; candidates apply without an account. The
+ * pages: form login with a session and CSRF protection; nothing they show may be cached.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   private static final String PM = Role.PROJECT_MANAGER.name();
   private static final String STAFF = Role.STAFF.name();
   private static final String CLIENT = Role.CLIENT.name();
+  private static final String EXPERT = Role.EXPERT.name();
 
   @Bean
+  @Order(1)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
     return http.securityMatcher("/api/**", "/actuator/**", "/error")
         .authorizeHttpRequests(
@@ -61,6 +67,30 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers("/dashboard", "/dashboard/**")
+                    .hasRole(PM)
+                    .requestMatchers("/portal", "/portal/**")
+                    .hasAnyRole(PM, STAFF, CLIENT)
+                    .requestMatchers("/tasks", "/tasks/**")
+                    .hasAnyRole(PM, STAFF, EXPERT, CLIENT)
+                    .requestMatchers("/")
+                    .authenticated()
+                    .anyRequest()
+                    .denyAll())
+        .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .headers(headers -> headers.cacheControl(Customizer.withDefaults()))
         .build();
   }
 

@@ -92,6 +92,34 @@ public class Tasks {
             .orElse(false);
   }
 
+  /** Takes a task on, so colleagues see who works on it. */
+  public void claim(CurrentUser user, long taskKey) {
+    UserTask task = get(user, taskKey);
+    assign(user, task, user.name(), "task.claimed");
+  }
+
+  /** Gives a task back to its candidate groups. */
+  public void unclaim(CurrentUser user, long taskKey) {
+    UserTask task = get(user, taskKey);
+    assign(user, task, null, "task.unclaimed");
+  }
+
+  private void assign(CurrentUser user, UserTask task, String assignee, String action) {
+    try {
+      engine.assign(task.key(), assignee);
+    } catch (TaskNotFoundException e) {
+      throw ApiException.notFound("No open task " + task.key());
+    }
+    Object project = task.variables().get("projectId");
+    transactions.executeWithoutResult(
+        status ->
+            audit.record(
+                user.name(),
+                action,
+                project == null ? "task:" + task.key() : AuditTrail.project(project),
+                task.name() + " (" + task.elementId() + ")"));
+  }
+
   public JsonNode form(UserTask task) {
     return task.formId() == null ? null : forms.json(task.formId()).orElse(null);
   }

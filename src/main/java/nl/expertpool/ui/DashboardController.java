@@ -1,0 +1,119 @@
+package nl.expertpool.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.engine.ElementInstance;
+import nl.expertpool.engine.Incident;
+import nl.expertpool.engine.ProcessEngine;
+import nl.expertpool.engine.UserTask;
+import nl.expertpool.interview.Interviews;
+import nl.expertpool.milestone.Milestone;
+import nl.expertpool.milestone.MilestoneStatus;
+import nl.expertpool.milestone.MilestoneTracker;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.tasks.Tasks;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The project managers' dashboard: every project with its phase, progress, waiting decisions and
+ * open incidents; per project where its process is, its tasks, its people and its audit trail.
+ */
+@Controller
+class DashboardController {
+
+  private final ProjectLifecycle projects;
+  private final MilestoneTracker milestones;
+  private final ProcessEngine engine;
+  private final Tasks tasks;
+  private final Recruitment recruitment;
+  private final Interviews interviews;
+  private final AuditTrail audit;
+
+  DashboardController(
+      ProjectLifecycle projects,
+      MilestoneTracker milestones,
+      ProcessEngine engine,
+      Tasks tasks,
+      Recruitment recruitment,
+      Interviews interviews,
+      AuditTrail audit) {
+    this.projects = projects;
+    this.milestones = milestones;
+    this.engine = engine;
+    this.tasks = tasks;
+    this.recruitment = recruitment;
+    this.interviews = interviews;
+    this.audit = audit;
+  }
+
+  @GetMapping("/dashboard")
+  String dashboard(Model model) {
+    CurrentUser user = CurrentUser.get();
+    List<Row> rows = new ArrayList<>();
+    for (Project project : projects.all()) {
+      List<Milestone> stones = milestones.of(project.getId());
+      long reached = stones.stream().filter(m -> m.getStatus() == MilestoneStatus.REACHED).count();
+      List<UserTask> open = tasks.open(user, project.getId());
+      long overdue = open.stream().filter(t -> "phase-overdue-decision".equals(t.formId())).count();
+      int incidents =
+          project.getProcessInstanceKey() == null
+              ? 0
+              : engine.openIncidents(project.getProcessInstanceKey()).size();
+      rows.add(
+          new Row(project, (int) reached, stones.size(), open.size(), (int) overdue, incidents));
+    }
+    model.addAttribute("rows", rows);
+    return "dashboard/index";
+  }
+
+  @GetMapping("/dashboard/projects/{id}")
+  String project(@PathVariable UUID id, Model model) {
+    Project project =
+        projects.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Long instance = project.getProcessInstanceKey();
+    List<ElementInstance> active = instance == null ? List.of() : engine.activeElements(instance);
+    List<Incident> incidents = instance == null ? List.of() : engine.openIncidents(instance);
+    model.addAttribute("project", project);
+    model.addAttribute("milestones", milestones.of(id));
+    model.addAttribute("active", active);
+    model.addAttribute("incidents", incidents);
+    model.addAttribute("tasks", tasks.open(CurrentUser.get(), id));
+    model.addAttribute("experts", recruitment.pool(id));
+    model.addAttribute("call", recruitment.callOf(id));
+    model.addAttribute("interviewCounts", interviews.counts(id));
+    model.addAttribute("audit", audit.about(AuditTrail.project(id)));
+    model.addAttribute("activeCounts", counts(active));
+    return "dashboard/project";
+  }
+
+  private static Map<String, Long> counts(List<ElementInstance> active) {
+    var counts = new java.util.TreeMap<String, Long>();
+    for (ElementInstance element : active) {
+      counts.merge(
+          element.elementName() == null ? element.elementId() : element.elementName(),
+          1L,
+          Long::sum);
+    }
+    return counts;
+  }
+
+  /** One project on the dashboard. */
+  record Row(
+      Project project,
+      int milestonesReached,
+      int milestones,
+      int openTasks,
+      int overdueDecisions,
+      int incidents) {}
+}

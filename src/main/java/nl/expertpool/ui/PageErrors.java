@@ -1,0 +1,47 @@
+package nl.expertpool.ui;
+
+import nl.expertpool.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A refused or failed page request gets a page that says so, not JSON and never a stack trace. */
+@ControllerAdvice(basePackageClasses = PageErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageErrors {
+
+  private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+  @ExceptionHandler(ResponseStatusException.class)
+  String status(
+      ResponseStatusException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    return page(e.getStatusCode(), model, response);
+  }
+
+  @ExceptionHandler(ApiException.class)
+  String refused(ApiException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    return page(e.status(), model, response);
+  }
+
+  @ExceptionHandler(Exception.class)
+  String failed(Exception e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String reference = Long.toHexString(System.nanoTime());
+    log.error("Page failed (reference {})", reference, e);
+    model.addAttribute("reference", reference);
+    return page(HttpStatus.INTERNAL_SERVER_ERROR, model, response);
+  }
+
+  private static String page(
+      HttpStatusCode status, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    response.setStatus(status.value());
+    model.addAttribute("status", status.value());
+    return "page-error";
+  }
+}

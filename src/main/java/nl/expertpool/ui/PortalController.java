@@ -1,0 +1,101 @@
+package nl.expertpool.ui;
+
+import java.util.List;
+import java.util.UUID;
+import nl.expertpool.engine.UserTask;
+import nl.expertpool.handover.HandoverPackages;
+import nl.expertpool.milestone.MilestoneTracker;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.tasks.Tasks;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The client portal: the organisation's projects and, per project, the milestone timeline, the
+ * current phase in plain words, the handover package once it exists and the client's own task.
+ */
+@Controller
+class PortalController {
+
+  private final ProjectLifecycle projects;
+  private final MilestoneTracker milestones;
+  private final HandoverPackages handover;
+  private final Tasks tasks;
+
+  PortalController(
+      ProjectLifecycle projects,
+      MilestoneTracker milestones,
+      HandoverPackages handover,
+      Tasks tasks) {
+    this.projects = projects;
+    this.milestones = milestones;
+    this.handover = handover;
+    this.tasks = tasks;
+  }
+
+  @GetMapping("/portal")
+  String projects(Model model) {
+    CurrentUser user = CurrentUser.get();
+    List<Project> visible =
+        projects.all().stream()
+            .filter(p -> user.mayReadProjectOf(p.getClient().getName()))
+            .toList();
+    model.addAttribute("projects", visible);
+    return "portal/index";
+  }
+
+  @GetMapping("/portal/projects/{id}/handover")
+  ResponseEntity<String> handoverHtml(@PathVariable UUID id) {
+    readable(id);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        .body(
+            handover.html(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+  }
+
+  @GetMapping("/portal/projects/{id}/handover.pdf")
+  ResponseEntity<byte[]> handoverPdf(@PathVariable UUID id) {
+    readable(id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", "attachment; filename=\"handover-" + id + ".pdf\"")
+        .body(
+            handover.pdf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+  }
+
+  /** The project, if the signed-in user may see it; else 404, as if it did not exist. */
+  private Project readable(UUID id) {
+    CurrentUser user = CurrentUser.get();
+    return projects
+        .find(id)
+        .filter(p -> user.mayReadProjectOf(p.getClient().getName()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  @GetMapping("/portal/projects/{id}")
+  String project(@PathVariable UUID id, Model model) {
+    CurrentUser user = CurrentUser.get();
+    Project project = readable(id);
+    boolean internal = user.isProjectManager() || user.is(nl.expertpool.security.Role.STAFF);
+    model.addAttribute("project", project);
+    model.addAttribute(
+        "milestones",
+        milestones.of(id).stream().filter(m -> internal || m.isClientVisible()).toList());
+    model.addAttribute("handoverReady", handover.html(id).isPresent());
+    List<UserTask> mine =
+        tasks.open(user, id).stream()
+            .filter(t -> user.mayWorkOn(t.candidateGroups()))
+            .filter(t -> t.candidateGroups().stream().anyMatch(user.groups()::contains))
+            .toList();
+    model.addAttribute("tasks", mine);
+    return "portal/project";
+  }
+}

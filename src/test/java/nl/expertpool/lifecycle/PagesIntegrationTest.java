@@ -1,0 +1,184 @@
+package nl.expertpool.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+import nl.expertpool.project.NewProject;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Sign-in with users from the database, and who sees which page. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PagesIntegrationTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired LifecycleDriver driver;
+
+  @Test
+  void demoUsersSignInFromTheDatabaseAndLandOnTheirPage() throws Exception {
+    mvc.perform(formLogin().user("client").password("demo")).andExpect(redirectedUrl("/"));
+    mvc.perform(formLogin().user("client").password("wrong"))
+        .andExpect(redirectedUrl("/login?error"));
+    mvc.perform(get("/portal")).andExpect(redirectedUrlPattern("**/login"));
+    mvc.perform(get("/").with(as("pm", "PROJECT_MANAGER"))).andExpect(redirectedUrl("/dashboard"));
+    mvc.perform(get("/").with(client("Gemeente Almere"))).andExpect(redirectedUrl("/portal"));
+    mvc.perform(get("/").with(as("staff", "STAFF"))).andExpect(redirectedUrl("/tasks"));
+  }
+
+  @Test
+  void aClientSeesTheirOwnProjectsMilestonesAndNeverAnotherClientsProject() throws Exception {
+    UUID own = project("Gemeente Almere");
+    UUID foreign = project("Gemeente Utrecht");
+
+    String portal =
+        mvc.perform(get("/portal").with(client("Gemeente Almere")))
+            .andExpect(status().isOk())
+            .andExpect(
+                header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(portal).contains(own.toString()).doesNotContain(foreign.toString());
+
+    String page =
+        mvc.perform(get("/portal/projects/" + own).with(client("Gemeente Almere")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("data-milestone=\"EXPERTS_RECRUITED\"", "Recruiting experts")
+        .doesNotContain("PERSONAL_DATA_ANONYMISED");
+
+    String refused =
+        mvc.perform(get("/portal/projects/" + foreign).with(client("Gemeente Almere")))
+            .andExpect(status().isNotFound())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(refused).contains("<html").doesNotContain(foreign.toString());
+    mvc.perform(get("/dashboard").with(client("Gemeente Almere")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void projectManagersSeeEveryProjectOnTheDashboardWithItsProcessAndAuditTrail() throws Exception {
+    UUID project = project("Gemeente Almere");
+
+    String dashboard =
+        mvc.perform(get("/dashboard").with(as("pm", "PROJECT_MANAGER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(dashboard).contains(project.toString());
+    String detail =
+        mvc.perform(get("/dashboard/projects/" + project).with(as("pm", "PROJECT_MANAGER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(detail).contains("project.created", "Window closes");
+  }
+
+  @Test
+  void staffFindTheirTasksByProjectAndClaimOneWhileForeignClientsSeeNone() throws Exception {
+    UUID project = project("Gemeente Almere");
+    driver.advance(java.time.Duration.ofDays(14));
+    long screening = driver.task(project, "screen-candidates").key();
+
+    String inbox =
+        mvc.perform(get("/tasks").param("projectId", project.toString()).with(as("staff", "STAFF")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(inbox).contains("data-task=\"" + screening + "\"", "Screen candidates");
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/tasks/" + screening + "/claim")
+                .with(as("staff", "STAFF")))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/tasks/" + screening + "/claim")
+                .with(as("staff", "STAFF"))
+                .with(SecurityMockMvcRequestPostProcessors.csrf()))
+        .andExpect(redirectedUrl("/tasks"));
+    assertThat(driver.find(project, "screen-candidates").assignee()).isEqualTo("staff");
+
+    String foreign =
+        mvc.perform(get("/tasks").with(client("Gemeente Utrecht")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(foreign).doesNotContain("data-task=\"" + screening + "\"");
+  }
+
+  @Test
+  void pagesSpeakDutchToADutchBrowserAndSwitchOnRequest() throws Exception {
+    String dutch =
+        mvc.perform(get("/login").header("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.5"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(dutch).contains("Aanmelden", "Wachtwoord");
+    String english =
+        mvc.perform(get("/login").param("lang", "en").header("Accept-Language", "nl"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(english).contains("Sign in", "Password");
+  }
+
+  private UUID project(String client) {
+    UUID id =
+        driver
+            .projects
+            .create(
+                new NewProject(
+                    "Pages " + UUID.randomUUID(),
+                    client,
+                    "Region",
+                    3,
+                    2,
+                    List.of("housing"),
+                    driver.today(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                "pm")
+            .getId();
+    driver.awaitWindowOpen(id);
+    return id;
+  }
+
+  private static RequestPostProcessor as(String name, String role) {
+    return user(name).roles(role);
+  }
+
+  private static RequestPostProcessor client(String organisation) {
+    return SecurityMockMvcRequestPostProcessors.user("client")
+        .authorities(
+            new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_CLIENT"),
+            new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                "ORG_" + organisation));
+  }
+}
