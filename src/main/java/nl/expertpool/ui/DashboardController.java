@@ -39,6 +39,7 @@ class DashboardController {
   private final Recruitment recruitment;
   private final Interviews interviews;
   private final AuditTrail audit;
+  private final DiagramSvg diagrams;
 
   DashboardController(
       ProjectLifecycle projects,
@@ -47,7 +48,9 @@ class DashboardController {
       Tasks tasks,
       Recruitment recruitment,
       Interviews interviews,
-      AuditTrail audit) {
+      AuditTrail audit,
+      DiagramSvg diagrams) {
+    this.diagrams = diagrams;
     this.projects = projects;
     this.milestones = milestones;
     this.engine = engine;
@@ -94,7 +97,25 @@ class DashboardController {
     model.addAttribute("interviewCounts", interviews.counts(id));
     model.addAttribute("audit", audit.about(AuditTrail.project(id)));
     model.addAttribute("activeCounts", counts(active));
+    model.addAttribute("diagrams", diagrams(active));
     return "dashboard/project";
+  }
+
+  /**
+   * The main process's diagram and that of every phase process running now, each with its active
+   * elements highlighted.
+   */
+  private List<String> diagrams(List<ElementInstance> active) {
+    var byProcess = new java.util.LinkedHashMap<String, Map<String, Long>>();
+    byProcess.put(ProjectLifecycle.PROCESS_ID, new java.util.HashMap<>());
+    for (ElementInstance element : active) {
+      byProcess
+          .computeIfAbsent(element.bpmnProcessId(), id -> new java.util.HashMap<>())
+          .merge(element.elementId(), 1L, Long::sum);
+    }
+    var svgs = new ArrayList<String>();
+    byProcess.forEach((process, counts) -> diagrams.render(process, counts).ifPresent(svgs::add));
+    return svgs;
   }
 
   private static Map<String, Long> counts(List<ElementInstance> active) {

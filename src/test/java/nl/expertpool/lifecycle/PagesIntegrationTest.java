@@ -92,7 +92,9 @@ class PagesIntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(detail).contains("project.created", "Window closes");
+    assertThat(detail)
+        .contains("project.created", "Window closes", "<svg", "data-element=\"RecruitmentPhase\"")
+        .containsPattern("data-element=\"WindowClosesTimer\"><circle class=\"shape active\"");
   }
 
   @Test
