@@ -83,7 +83,11 @@ class DashboardController {
   @GetMapping("/dashboard/projects/{id}")
   String project(@PathVariable UUID id, Model model) {
     Project project =
-        projects.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        projects
+            .find(id)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(HttpStatus.NOT_FOUND, PortalController.NO_PROJECT));
     Long instance = project.getProcessInstanceKey();
     List<ElementInstance> active = instance == null ? List.of() : engine.activeElements(instance);
     List<Incident> incidents = instance == null ? List.of() : engine.openIncidents(instance);

@@ -22,6 +22,7 @@ class PageErrors {
   @ExceptionHandler(ResponseStatusException.class)
   String status(
       ResponseStatusException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    model.addAttribute("reason", e.getReason());
     return page(e.getStatusCode(), model, response);
   }
 

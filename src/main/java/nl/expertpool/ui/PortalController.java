@@ -71,13 +71,20 @@ class PortalController {
             handover.pdf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
   }
 
+  /** Why a page is not found when the project is not the user's (or does not exist). */
+  static final String NO_PROJECT = "No project";
+
+  private static ResponseStatusException noPackage() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, "No handover package yet");
+  }
+
   /** The project, if the signed-in user may see it; else 404, as if it did not exist. */
   private Project readable(UUID id) {
     CurrentUser user = CurrentUser.get();
     return projects
         .find(id)
         .filter(p -> user.mayReadProjectOf(p.getClient().getName()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NO_PROJECT));
   }
 
   @GetMapping("/portal/projects/{id}")

@@ -1,0 +1,236 @@
+package nl.expertpool.lifecycle;
+
+import static nl.expertpool.lifecycle.AccessMatrixTest.Expect.DENIED;
+import static nl.expertpool.lifecycle.AccessMatrixTest.Expect.HIDDEN;
+import static nl.expertpool.lifecycle.AccessMatrixTest.Expect.LOGIN;
+import static nl.expertpool.lifecycle.AccessMatrixTest.Expect.OK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import nl.expertpool.project.NewProject;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint the app maps × every role × the client's own or another client's project. The
+ * rules below must name exactly the endpoints Spring maps, so an endpoint added without a rule
+ * fails this test.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccessMatrixTest {
+
+  /** What a request may get. */
+  enum Expect {
+    /** Let through: anything but 401, 403, a redirect to the sign-in page or a hiding 404. */
+    OK,
+    /** 403. */
+    DENIED,
+    /** 404, as if the project did not exist. */
+    HIDDEN,
+    /** 401 for the API, a redirect to the sign-in page for pages. */
+    LOGIN
+  }
+
+  /** Who asks: nobody, each role, and a client of the project's organisation or of another. */
+  enum Who {
+    ANONYMOUS,
+    PROJECT_MANAGER,
+    STAFF,
+    EXPERT,
+    OWN_CLIENT,
+    OTHER_CLIENT
+  }
+
+  private static final Map<String, List<Expect>> RULES = new LinkedHashMap<>();
+
+  /** Expectations in the order of {@link Who}. */
+  private static void rule(String endpoint, Expect... byWho) {
+    RULES.put(endpoint, List.of(byWho));
+  }
+
+  static {
+    // API: anonymous, project manager, staff, expert, own client, other client
+    rule("GET /api/projects", LOGIN, OK, OK, DENIED, OK, OK);
+    rule("POST /api/projects", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("POST /api/projects/{id}/applications", OK, OK, OK, OK, OK, OK);
+    rule("GET /api/projects/{id}/recruitment", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("GET /api/projects/{id}/milestones", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /api/projects/{id}/interviews", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("GET /api/projects/{id}/insights", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /api/projects/{id}/action-agenda", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /api/projects/{id}/feedback", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /api/projects/{id}/handover-package", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /api/projects/{id}/remuneration", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /api/people/{id}/export", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("DELETE /api/people/{id}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /api/tasks", LOGIN, OK, OK, OK, OK, OK);
+    rule("GET /api/tasks/{id}", LOGIN, OK, OK, OK, OK, OK);
+    rule("POST /api/tasks/{id}/completion", LOGIN, OK, OK, OK, OK, OK);
+    rule("POST /api/dev/clock", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    // Pages
+    rule("GET /", LOGIN, OK, OK, OK, OK, OK);
+    rule("GET /login", OK, OK, OK, OK, OK, OK);
+    rule("GET /portal", LOGIN, OK, OK, DENIED, OK, OK);
+    rule("GET /portal/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /portal/projects/{id}/handover", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /portal/projects/{id}/handover.pdf", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /dashboard", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /dashboard/projects/{id}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /tasks", LOGIN, OK, OK, OK, OK, OK);
+    // rule("GET /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
+    // rule("POST /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
+    rule("POST /tasks/{key}/claim", LOGIN, OK, OK, OK, OK, OK);
+    rule("POST /tasks/{key}/unclaim", LOGIN, OK, OK, OK, OK, OK);
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired LifecycleDriver driver;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Test
+  void theRulesNameEveryMappedEndpoint() {
+    Set<String> mapped = new TreeSet<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, method) -> {
+              if (method.getBeanType().getPackageName().startsWith("nl.expertpool")) {
+                for (String pattern : info.getPatternValues()) {
+                  for (var verb : info.getMethodsCondition().getMethods()) {
+                    mapped.add(verb + " " + pattern);
+                  }
+                }
+              }
+            });
+
+    assertThat(mapped).containsExactlyInAnyOrderElementsOf(RULES.keySet());
+  }
+
+  @Test
+  void everyRoleGetsWhatItsRuleSaysForItsOwnAndAnotherClientsProject() throws Exception {
+    UUID project = project();
+    List<String> broken = new ArrayList<>();
+    for (var rule : RULES.entrySet()) {
+      for (Who who : Who.values()) {
+        Expect expected = rule.getValue().get(who.ordinal());
+        int status = request(rule.getKey(), project, who);
+        String location = lastLocation;
+        if (!matches(expected, status, location, lastBody)) {
+          broken.add(rule.getKey() + " as " + who + ": expected " + expected + ", got " + status);
+        }
+      }
+    }
+    assertThat(broken).isEmpty();
+  }
+
+  private String lastLocation;
+  private String lastBody;
+
+  private int request(String endpoint, UUID project, Who who) throws Exception {
+    String[] parts = endpoint.split(" ", 2);
+    String path =
+        parts[1]
+            .replace(
+                "{id}",
+                parts[1].startsWith("/api/people")
+                    ? UUID.randomUUID().toString()
+                    : project.toString())
+            .replace("{key}", "1");
+    if (parts[1].startsWith("/api/tasks/{id}")) {
+      path = parts[1].replace("{id}", "1");
+    }
+    var request =
+        MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{}")
+            .with(csrf());
+    RequestPostProcessor as = as(who);
+    if (as != null) {
+      request.with(as);
+    }
+    var response = mvc.perform(request).andReturn().getResponse();
+    lastLocation = response.getHeader("Location");
+    lastBody = response.getContentAsString();
+    return response.getStatus();
+  }
+
+  private static boolean matches(Expect expected, int status, String location, String body) {
+    boolean toLogin = status == 302 && location != null && location.endsWith("/login");
+    boolean hidden =
+        status == 404
+            && (body.contains("\"detail\":\"No project ")
+                || body.contains("data-reason=\"No project\""));
+    return switch (expected) {
+      case OK -> status != 401 && status != 403 && !toLogin && !hidden;
+      case DENIED -> status == 403;
+      case HIDDEN -> hidden;
+      case LOGIN -> status == 401 || toLogin;
+    };
+  }
+
+  private static RequestPostProcessor as(Who who) {
+    return switch (who) {
+      case ANONYMOUS -> null;
+      case PROJECT_MANAGER -> user("pm").roles("PROJECT_MANAGER");
+      case STAFF -> user("staff").roles("STAFF");
+      case EXPERT -> user("expert").roles("EXPERT");
+      case OWN_CLIENT -> client("Gemeente Almere");
+      case OTHER_CLIENT -> client("Gemeente Utrecht");
+    };
+  }
+
+  private static RequestPostProcessor client(String organisation) {
+    return user("client-" + organisation.hashCode())
+        .authorities(
+            new SimpleGrantedAuthority("ROLE_CLIENT"),
+            new SimpleGrantedAuthority("ORG_" + organisation));
+  }
+
+  private UUID project() {
+    UUID id =
+        driver
+            .projects
+            .create(
+                new NewProject(
+                    "Matrix " + UUID.randomUUID(),
+                    "Gemeente Almere",
+                    "Almere",
+                    3,
+                    2,
+                    List.of("housing"),
+                    driver.today(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                "pm")
+            .getId();
+    driver.awaitWindowOpen(id);
+    return id;
+  }
+}
