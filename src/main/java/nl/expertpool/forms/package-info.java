@@ -1,6 +1,7 @@
 /**
  * Camunda forms (form-js JSON) read on the server: the catalog of {@code forms/}, validation of
- * task submissions and the subset of a submission that may become process variables.
+ * task submissions, the subset of a submission that may become process variables, and the task
+ * page's fields rendered as HTML and read back into a submission.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Forms")
 package nl.expertpool.forms;
