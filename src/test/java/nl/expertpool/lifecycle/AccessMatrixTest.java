@@ -98,8 +98,8 @@ class AccessMatrixTest {
     rule("GET /dashboard", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /dashboard/projects/{id}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /tasks", LOGIN, OK, OK, OK, OK, OK);
-    // rule("GET /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
-    // rule("POST /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
+    rule("GET /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
+    rule("POST /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
     rule("POST /tasks/{key}/claim", LOGIN, OK, OK, OK, OK, OK);
     rule("POST /tasks/{key}/unclaim", LOGIN, OK, OK, OK, OK, OK);
   }

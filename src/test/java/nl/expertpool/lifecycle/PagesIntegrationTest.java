@@ -133,6 +133,60 @@ class PagesIntegrationTest {
   }
 
   @Test
+  void aTaskPageShowsTheFormKeepsWhatWasTypedOnAnErrorAndCompletesWhenFixed() throws Exception {
+    UUID project = project("Gemeente Almere");
+    driver.apply(project, "Olena Koval");
+    driver.advance(java.time.Duration.ofDays(14));
+    var task = driver.task(project, "screen-candidates");
+    @SuppressWarnings("unchecked")
+    var candidate =
+        ((List<java.util.Map<String, Object>>) task.variables().get("candidates")).getFirst();
+
+    String page =
+        mvc.perform(get("/tasks/" + task.key()).with(as("staff", "STAFF")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("Olena Koval", "name=\"candidates[0].decision\"", "name=\"candidates[0].note\"");
+
+    var refused =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/tasks/" + task.key())
+                    .with(as("staff", "STAFF"))
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("candidates[0].label", String.valueOf(candidate.get("label")))
+                    .param(
+                        "candidates[0].applicationId",
+                        String.valueOf(candidate.get("applicationId")))
+                    .param("candidates[0].note", "Strong motivation, speaks Ukrainian"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(refused)
+        .contains("class=\"field-error\"", "is required", "Strong motivation, speaks Ukrainian");
+    assertThat(driver.hasTask(project, "screen-candidates")).isTrue();
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/tasks/" + task.key())
+                .with(as("staff", "STAFF"))
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
+                .param("candidates[0].label", String.valueOf(candidate.get("label")))
+                .param(
+                    "candidates[0].applicationId", String.valueOf(candidate.get("applicationId")))
+                .param("candidates[0].decision", "accept")
+                .param("candidates[0].note", "Strong motivation, speaks Ukrainian"))
+        .andExpect(redirectedUrl("/tasks"));
+    org.awaitility.Awaitility.await()
+        .atMost(LifecycleDriver.WAIT)
+        .until(() -> driver.recruitment.pool(project).size() == 1);
+  }
+
+  @Test
   void pagesSpeakDutchToADutchBrowserAndSwitchOnRequest() throws Exception {
     String dutch =
         mvc.perform(get("/login").header("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.5"))

@@ -1,0 +1,99 @@
+package nl.expertpool.ui;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.expertpool.engine.UserTask;
+import nl.expertpool.forms.FieldError;
+import nl.expertpool.forms.FormCatalog;
+import nl.expertpool.forms.FormHtml;
+import nl.expertpool.forms.FormSchema;
+import nl.expertpool.forms.FormSubmission;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.tasks.Tasks;
+import nl.expertpool.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One task as a page: the linked Camunda form rendered on the server, beside what the app shows for
+ * people (names and the like). A submission is validated by the same rules as the API; when it is
+ * refused, the page comes back with every error next to its field and everything typed.
+ */
+@Controller
+class TaskFormController {
+
+  private final Tasks tasks;
+  private final FormCatalog forms;
+  private final FormHtml html;
+
+  TaskFormController(Tasks tasks, FormCatalog forms, FormHtml html) {
+    this.tasks = tasks;
+    this.forms = forms;
+    this.html = html;
+  }
+
+  @GetMapping("/tasks/{key}")
+  String task(@PathVariable long key, Model model) {
+    UserTask task = tasks.get(CurrentUser.get(), key);
+    return page(task, tasks.data(task), List.of(), model);
+  }
+
+  @PostMapping("/tasks/{key}")
+  String submit(
+      @PathVariable long key,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model,
+      RedirectAttributes redirect) {
+    CurrentUser user = CurrentUser.get();
+    UserTask task = tasks.get(user, key);
+    FormSchema form = schema(task);
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+    Map<String, Object> values = FormSubmission.read(form, parameters);
+    if (FormSubmission.changesRows(parameters)) {
+      try {
+        return page(task, FormSubmission.changeRows(form, values, parameters), List.of(), model);
+      } catch (IllegalArgumentException e) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+      }
+    }
+    try {
+      tasks.complete(user, key, values);
+    } catch (ApiException e) {
+      if (e.status() != HttpStatus.BAD_REQUEST) {
+        throw e;
+      }
+      List<FieldError> errors = new ArrayList<>();
+      e.violations().forEach(v -> errors.add(new FieldError(v.field(), v.reason())));
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(task, values, errors, model);
+    }
+    redirect.addFlashAttribute("completed", task.name());
+    return "redirect:/tasks";
+  }
+
+  private String page(UserTask task, Map<String, ?> values, List<FieldError> errors, Model model) {
+    model.addAttribute("task", task);
+    model.addAttribute("fields", html.render(schema(task), values, task.variables(), errors));
+    model.addAttribute("errorCount", errors.size());
+    model.addAttribute("display", DisplayTables.of(tasks.display(task)));
+    return "tasks/task";
+  }
+
+  private FormSchema schema(UserTask task) {
+    return forms
+        .byId(task.formId())
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+}
