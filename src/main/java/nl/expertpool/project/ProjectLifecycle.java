@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.ApiException.Violation;
 import org.springframework.context.ApplicationEventPublisher;
@@ -201,6 +202,17 @@ public class ProjectLifecycle {
         AuditTrail.project(projectId),
         phase.key() + " by " + days + " days to " + due);
     return due;
+  }
+
+  /**
+   * The project, when this user may read it (see {@link CurrentUser#mayReadProjectOf}); otherwise
+   * 404, exactly as if it did not exist, so that nobody learns of other clients' projects.
+   */
+  @Transactional(readOnly = true)
+  public Project readable(UUID projectId, CurrentUser user) {
+    return find(projectId)
+        .filter(p -> user.mayReadProjectOf(p.getClient().getName()))
+        .orElseThrow(() -> ApiException.notFound("No project " + projectId));
   }
 
   @Transactional(readOnly = true)

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import nl.expertpool.project.NewProject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -132,7 +131,7 @@ class AccessMatrixTest {
 
   @Test
   void everyRoleGetsWhatItsRuleSaysForItsOwnAndAnotherClientsProject() throws Exception {
-    UUID project = project();
+    UUID project = driver.createFor("Gemeente Almere");
     List<String> broken = new ArrayList<>();
     for (var rule : RULES.entrySet()) {
       for (Who who : Who.values()) {
@@ -208,29 +207,5 @@ class AccessMatrixTest {
         .authorities(
             new SimpleGrantedAuthority("ROLE_CLIENT"),
             new SimpleGrantedAuthority("ORG_" + organisation));
-  }
-
-  private UUID project() {
-    UUID id =
-        driver
-            .projects
-            .create(
-                new NewProject(
-                    "Matrix " + UUID.randomUUID(),
-                    "Gemeente Almere",
-                    "Almere",
-                    3,
-                    2,
-                    List.of("housing"),
-                    driver.today(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null),
-                "pm")
-            .getId();
-    driver.awaitWindowOpen(id);
-    return id;
   }
 }

@@ -82,6 +82,30 @@ class LifecycleDriver {
     return id;
   }
 
+  /** A project of this client organisation, its call open. */
+  UUID createFor(String clientName) {
+    UUID id =
+        projects
+            .create(
+                new NewProject(
+                    "Pool " + UUID.randomUUID(),
+                    clientName,
+                    "Region",
+                    3,
+                    2,
+                    List.of("housing"),
+                    today(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
+                "pm")
+            .getId();
+    awaitWindowOpen(id);
+    return id;
+  }
+
   /** The call is open and its closing timer set: moving the clock now closes it. */
   void awaitWindowOpen(UUID projectId) {
     awaitActive(projectId, "WindowClosesTimer");

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-import nl.expertpool.project.NewProject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -41,8 +40,8 @@ class PagesIntegrationTest {
 
   @Test
   void aClientSeesTheirOwnProjectsMilestonesAndNeverAnotherClientsProject() throws Exception {
-    UUID own = project("Gemeente Almere");
-    UUID foreign = project("Gemeente Utrecht");
+    UUID own = driver.createFor("Gemeente Almere");
+    UUID foreign = driver.createFor("Gemeente Utrecht");
 
     String portal =
         mvc.perform(get("/portal").with(client("Gemeente Almere")))
@@ -77,7 +76,7 @@ class PagesIntegrationTest {
 
   @Test
   void projectManagersSeeEveryProjectOnTheDashboardWithItsProcessAndAuditTrail() throws Exception {
-    UUID project = project("Gemeente Almere");
+    UUID project = driver.createFor("Gemeente Almere");
 
     String dashboard =
         mvc.perform(get("/dashboard").with(as("pm", "PROJECT_MANAGER")))
@@ -99,7 +98,7 @@ class PagesIntegrationTest {
 
   @Test
   void staffFindTheirTasksByProjectAndClaimOneWhileForeignClientsSeeNone() throws Exception {
-    UUID project = project("Gemeente Almere");
+    UUID project = driver.createFor("Gemeente Almere");
     driver.advance(java.time.Duration.ofDays(14));
     long screening = driver.task(project, "screen-candidates").key();
 
@@ -134,7 +133,7 @@ class PagesIntegrationTest {
 
   @Test
   void aTaskPageShowsTheFormKeepsWhatWasTypedOnAnErrorAndCompletesWhenFixed() throws Exception {
-    UUID project = project("Gemeente Almere");
+    UUID project = driver.createFor("Gemeente Almere");
     driver.apply(project, "Olena Koval");
     driver.advance(java.time.Duration.ofDays(14));
     var task = driver.task(project, "screen-candidates");
@@ -200,30 +199,6 @@ class PagesIntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(english).contains("Sign in", "Password");
-  }
-
-  private UUID project(String client) {
-    UUID id =
-        driver
-            .projects
-            .create(
-                new NewProject(
-                    "Pages " + UUID.randomUUID(),
-                    client,
-                    "Region",
-                    3,
-                    2,
-                    List.of("housing"),
-                    driver.today(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null),
-                "pm")
-            .getId();
-    driver.awaitWindowOpen(id);
-    return id;
   }
 
   private static RequestPostProcessor as(String name, String role) {

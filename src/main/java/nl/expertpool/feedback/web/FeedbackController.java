@@ -5,11 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.feedback.FeedbackRound;
 import nl.expertpool.feedback.ItemSupport;
-import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
-import nl.expertpool.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,12 +26,8 @@ class FeedbackController {
 
   @GetMapping("/api/projects/{id}/feedback")
   Feedback feedback(@PathVariable UUID id) {
-    Project project =
-        projects.find(id).orElseThrow(() -> ApiException.notFound("No project " + id));
     CurrentUser user = CurrentUser.get();
-    if (!user.mayReadProjectOf(project.getClient().getName())) {
-      throw ApiException.notFound("No project " + id);
-    }
+    projects.readable(id, user);
     boolean internal = user.isProjectManager() || user.is(Role.STAFF);
     return new Feedback(feedback.responses(id), feedback.support(id, internal));
   }

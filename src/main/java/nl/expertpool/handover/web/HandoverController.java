@@ -2,7 +2,6 @@ package nl.expertpool.handover.web;
 
 import java.util.UUID;
 import nl.expertpool.handover.HandoverPackages;
-import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
@@ -44,11 +43,7 @@ class HandoverController {
   }
 
   private void readable(UUID id) {
-    Project project =
-        projects.find(id).orElseThrow(() -> ApiException.notFound("No project " + id));
-    if (!CurrentUser.get().mayReadProjectOf(project.getClient().getName())) {
-      throw ApiException.notFound("No project " + id);
-    }
+    projects.readable(id, CurrentUser.get());
   }
 
   private static ApiException noPackage(UUID id) {

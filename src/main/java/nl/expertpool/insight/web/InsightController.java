@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import nl.expertpool.insight.Synthesis;
 import nl.expertpool.insight.SynthesisView;
-import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
@@ -85,11 +84,7 @@ class InsightController {
   }
 
   private SynthesisView synthesisOf(UUID id) {
-    Project project =
-        projects.find(id).orElseThrow(() -> ApiException.notFound("No project " + id));
-    if (!CurrentUser.get().mayReadProjectOf(project.getClient().getName())) {
-      throw ApiException.notFound("No project " + id);
-    }
+    projects.readable(id, CurrentUser.get());
     return synthesis
         .of(id)
         .orElseThrow(() -> ApiException.notFound("Project " + id + " has no insights yet"));

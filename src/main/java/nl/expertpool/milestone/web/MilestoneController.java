@@ -3,10 +3,8 @@ package nl.expertpool.milestone.web;
 import java.util.List;
 import java.util.UUID;
 import nl.expertpool.milestone.MilestoneTracker;
-import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
-import nl.expertpool.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,11 +24,8 @@ class MilestoneController {
 
   @GetMapping("/api/projects/{id}/milestones")
   List<MilestoneView> milestones(@PathVariable UUID id) {
-    Project project = projects.get(id);
     CurrentUser user = CurrentUser.get();
-    if (!user.mayReadProjectOf(project.getClient().getName())) {
-      throw ApiException.notFound("No project " + id);
-    }
+    projects.readable(id, user);
     boolean internal = user.isProjectManager() || user.is(nl.expertpool.security.Role.STAFF);
     return tracker.of(id).stream()
         .filter(m -> internal || m.isClientVisible())

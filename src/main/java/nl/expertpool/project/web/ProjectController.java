@@ -9,7 +9,6 @@ import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
-import nl.expertpool.web.ApiException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,21 +48,12 @@ class ProjectController {
 
   @GetMapping("/{id}")
   ProjectView get(@PathVariable UUID id) {
-    return mapper.toView(readable(lifecycle, id));
+    return mapper.toView(lifecycle.readable(id, CurrentUser.get()));
   }
 
   @PostMapping("/{id}/cancellation")
   ResponseEntity<Void> cancel(@PathVariable UUID id) {
     lifecycle.requestCancellation(id, CurrentUser.get().name());
     return ResponseEntity.accepted().build();
-  }
-
-  /** A project the current user may read; others get the same 404 as a missing one. */
-  static Project readable(ProjectLifecycle lifecycle, UUID id) {
-    Project project = lifecycle.get(id);
-    if (!CurrentUser.get().mayReadProjectOf(project.getClient().getName())) {
-      throw ApiException.notFound("No project " + id);
-    }
-    return project;
   }
 }

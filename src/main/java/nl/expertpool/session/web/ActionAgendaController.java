@@ -3,7 +3,6 @@ package nl.expertpool.session.web;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
@@ -65,11 +64,7 @@ class ActionAgendaController {
   }
 
   private ActionAgenda agendaOf(UUID id) {
-    Project project =
-        projects.find(id).orElseThrow(() -> ApiException.notFound("No project " + id));
-    if (!CurrentUser.get().mayReadProjectOf(project.getClient().getName())) {
-      throw ApiException.notFound("No project " + id);
-    }
+    projects.readable(id, CurrentUser.get());
     return sessions
         .agenda(id)
         .orElseThrow(() -> ApiException.notFound("Project " + id + " has no action agenda yet"));
