@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import nl.expertpool.project.NewProject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,38 +195,14 @@ class BrowserTest {
 
   @Test
   void aClientOpeningAnotherClientsProjectByUrlSeesNotFoundAndNeverItsName() {
-    UUID almere = projectFor("Gemeente Almere");
-    UUID utrecht = projectFor("Gemeente Utrecht");
+    UUID almere = driver.createFor("Gemeente Almere");
+    UUID utrecht = driver.createFor("Gemeente Utrecht");
 
     seesNotFound("client", almere, utrecht);
     seesNotFound("client-utrecht", utrecht, almere);
   }
 
   /** A project of this client organisation, its call open. */
-  private UUID projectFor(String clientName) {
-    UUID id =
-        driver
-            .projects
-            .create(
-                new NewProject(
-                    "Pool " + UUID.randomUUID(),
-                    clientName,
-                    "Region",
-                    3,
-                    2,
-                    List.of("housing"),
-                    driver.today(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null),
-                "pm")
-            .getId();
-    driver.awaitWindowOpen(id);
-    return id;
-  }
-
   private void seesNotFound(String user, UUID own, UUID foreign) {
     String foreignName = driver.projects.get(foreign).getName();
     signIn(user);
