@@ -1,6 +1,5 @@
 package nl.expertpool.insight;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -27,6 +26,7 @@ import nl.expertpool.interview.Interviews;
 import nl.expertpool.interview.Interviews.Counts;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.web.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -365,19 +365,11 @@ public class Synthesis {
   }
 
   private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.write(json, value);
   }
 
   private <T> T read(String value, TypeReference<T> type) {
-    try {
-      return json.readValue(value, type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.read(json, value, type);
   }
 
   /** What the process needs after a synthesis step: the version and the themes it covers. */

@@ -1,6 +1,5 @@
 package nl.expertpool.interview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -26,6 +25,7 @@ import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.recruitment.Recruitment.PoolMember;
 import nl.expertpool.remuneration.Remuneration;
+import nl.expertpool.web.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -357,19 +357,11 @@ public class Interviews {
   }
 
   private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.write(json, value);
   }
 
   private List<String> read(String value) {
-    try {
-      return value == null ? List.of() : json.readValue(value, STRINGS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return value == null ? List.of() : JsonText.read(json, value, STRINGS);
   }
 
   /**

@@ -1,6 +1,5 @@
 package nl.expertpool.privacy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.insight.Synthesis;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.web.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -174,18 +174,10 @@ public class Anonymiser {
   }
 
   private Map<String, Object> read(String text) {
-    try {
-      return new java.util.LinkedHashMap<>(json.readValue(text, MAP));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return new java.util.LinkedHashMap<>(JsonText.read(json, text, MAP));
   }
 
   private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.write(json, value);
   }
 }

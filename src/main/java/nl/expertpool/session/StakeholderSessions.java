@@ -1,6 +1,5 @@
 package nl.expertpool.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
@@ -31,6 +30,7 @@ import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.session.ActionAgenda.Item;
 import nl.expertpool.session.ActionAgenda.Participation;
 import nl.expertpool.session.ActionAgenda.SupportingInsight;
+import nl.expertpool.web.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -299,19 +299,11 @@ public class StakeholderSessions {
   }
 
   private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.write(json, value);
   }
 
   private List<String> read(String value) {
-    try {
-      return json.readValue(value, STRINGS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.read(json, value, STRINGS);
   }
 
   /** When the session is, when to remind, and how many organisations were invited. */
