@@ -7,6 +7,7 @@ import io.camunda.client.exception.CamundaError;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,22 @@ public class JobLedger {
       throw CamundaError.jobError(
           e.getClass().getSimpleName() + ": " + e.getMessage(), null, retries, backoff, e);
     }
+  }
+
+  /** As {@link #once(ActivatedJob, Class, Supplier)}, for an effect that answers nothing. */
+  public void once(ActivatedJob job, Runnable effect) {
+    once(
+        job,
+        Boolean.class,
+        () -> {
+          effect.run();
+          return true;
+        });
+  }
+
+  /** The {@code projectId} variable every process of a project carries. */
+  public static UUID projectId(ActivatedJob job) {
+    return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
   }
 
   private <T> T runOnce(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {

@@ -37,39 +37,24 @@ public class HandoverWorkers {
 
   @JobWorker(type = STORE_MEETING)
   public void storeMeeting(ActivatedJob job) {
-    UUID projectId = projectId(job);
+    UUID projectId = JobLedger.projectId(job);
     ledger.once(
-        job,
-        Boolean.class,
-        () -> {
-          handover.recordMeeting(projectId, submissions.of(job, "hold-handover-meeting"));
-          return true;
-        });
+        job, () -> handover.recordMeeting(projectId, submissions.of(job, "hold-handover-meeting")));
   }
 
   @JobWorker(type = REMIND_CLIENT, fetchVariables = "projectId")
   public void remindClient(ActivatedJob job, @Variable String projectId) {
-    ledger.once(
-        job,
-        Boolean.class,
-        () -> {
-          handover.remindClient(UUID.fromString(projectId));
-          return true;
-        });
+    ledger.once(job, () -> handover.remindClient(UUID.fromString(projectId)));
   }
 
   @JobWorker(type = SETTLE)
   public Map<String, Object> settle(ActivatedJob job) {
-    UUID projectId = projectId(job);
+    UUID projectId = JobLedger.projectId(job);
     Settlement settlement =
         ledger.once(
             job,
             Settlement.class,
             () -> handover.acceptAndSettle(projectId, submissions.of(job, "accept-handover")));
     return Map.of("settledHours", settlement.totalHours().toPlainString());
-  }
-
-  private static UUID projectId(ActivatedJob job) {
-    return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
   }
 }

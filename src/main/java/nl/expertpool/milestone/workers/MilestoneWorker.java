@@ -26,12 +26,6 @@ public class MilestoneWorker {
   @JobWorker(type = RECORD, fetchVariables = "projectId")
   public void record(ActivatedJob job, @Variable String projectId) {
     MilestoneKey key = MilestoneKey.valueOf(job.getCustomHeaders().get("milestone"));
-    ledger.once(
-        job,
-        Boolean.class,
-        () -> {
-          tracker.reach(UUID.fromString(projectId), key);
-          return true;
-        });
+    ledger.once(job, () -> tracker.reach(UUID.fromString(projectId), key));
   }
 }

@@ -28,24 +28,12 @@ public class ProjectWorkers {
 
   @JobWorker(type = CLOSE, fetchVariables = "projectId")
   public void close(ActivatedJob job, @Variable String projectId) {
-    ledger.once(
-        job,
-        Boolean.class,
-        () -> {
-          lifecycle.close(UUID.fromString(projectId));
-          return true;
-        });
+    ledger.once(job, () -> lifecycle.close(UUID.fromString(projectId)));
   }
 
   @JobWorker(type = COMPLETE, fetchVariables = "projectId")
   public void complete(ActivatedJob job, @Variable String projectId) {
-    ledger.once(
-        job,
-        Boolean.class,
-        () -> {
-          lifecycle.complete(UUID.fromString(projectId));
-          return true;
-        });
+    ledger.once(job, () -> lifecycle.complete(UUID.fromString(projectId)));
   }
 
   /** Headers: {@code phase} (a {@link Phase#key()}) and {@code deadlineVariable}. */

@@ -33,7 +33,7 @@ public class SessionWorkers {
 
   @JobWorker(type = INVITE)
   public Map<String, Object> invite(ActivatedJob job) {
-    UUID projectId = projectId(job);
+    UUID projectId = JobLedger.projectId(job);
     Plan plan =
         ledger.once(
             job,
@@ -63,16 +63,12 @@ public class SessionWorkers {
 
   @JobWorker(type = STORE_AGENDA)
   public Map<String, Object> storeAgenda(ActivatedJob job) {
-    UUID projectId = projectId(job);
+    UUID projectId = JobLedger.projectId(job);
     int items =
         ledger.once(
             job,
             Integer.class,
             () -> sessions.storeOutcome(projectId, submissions.of(job, "record-session-outcome")));
     return Map.of("agendaItemCount", items);
-  }
-
-  private static UUID projectId(ActivatedJob job) {
-    return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
   }
 }

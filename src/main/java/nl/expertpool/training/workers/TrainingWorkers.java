@@ -34,7 +34,7 @@ public class TrainingWorkers {
 
   @JobWorker(type = SCHEDULE_SESSIONS)
   public Map<String, Object> schedule(ActivatedJob job) {
-    UUID projectId = projectId(job);
+    UUID projectId = JobLedger.projectId(job);
     Schedule schedule =
         ledger.once(
             job,
@@ -61,7 +61,7 @@ public class TrainingWorkers {
 
   @JobWorker(type = CERTIFY_EXPERTS)
   public Map<String, Object> certify(ActivatedJob job) {
-    UUID projectId = projectId(job);
+    UUID projectId = JobLedger.projectId(job);
     int certified =
         ledger.once(
             job,
@@ -71,9 +71,5 @@ public class TrainingWorkers {
                     projectId,
                     FormValues.rows(submissions.of(job, "record-attendance").get("attendance"))));
     return Map.of("certifiedCount", certified);
-  }
-
-  private static UUID projectId(ActivatedJob job) {
-    return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
   }
 }
