@@ -85,6 +85,10 @@ public class Anonymiser {
     jdbc.update(
         "update handover_package set client_remarks = null where project_id = ?", projectId);
     jdbc.update("delete from task_submission where project_id = ?", projectId);
+    jdbc.update(
+        "delete from expert_account where application_id in"
+            + " (select id from application where project_id = ?)",
+        projectId);
     synthesis.forgetQuotes(projectId);
     boolean first = projects.markAnonymised(projectId);
     if (first) {
@@ -120,6 +124,7 @@ public class Anonymiser {
         Timestamp.from(clock.instant()),
         applicationId);
     scrubScreeningNotes(projectId, applicationId);
+    jdbc.update("delete from expert_account where application_id = ?", applicationId);
     audit.record(
         actor,
         "privacy.person-erased",

@@ -46,6 +46,11 @@ public class PersonalData {
         jdbc.queryForList(
             "select text_version, given_at, method from consent_record where application_id = ?",
             applicationId));
+    export.put(
+        "account",
+        jdbc.queryForList(
+            "select username, linked_at, linked_by from expert_account where application_id = ?",
+            applicationId));
     List<Map<String, Object>> experts =
         jdbc.queryForList(
             "select id, pseudonym, status, certified_at, created_at from expert"

@@ -45,6 +45,7 @@ class Application {
 
   private String decisionNote;
   private Instant decidedAt;
+  private Instant anonymisedAt;
 
   protected Application() {}
 
@@ -122,6 +123,10 @@ class Application {
 
   Instant getSubmittedAt() {
     return submittedAt;
+  }
+
+  Instant getAnonymisedAt() {
+    return anonymisedAt;
   }
 
   Decision getDecision() {

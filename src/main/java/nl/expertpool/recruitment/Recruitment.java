@@ -40,6 +40,7 @@ public class Recruitment {
   private final Applications applications;
   private final ConsentRecords consents;
   private final Experts experts;
+  private final ExpertAccounts expertAccounts;
   private final ProjectLifecycle projects;
   private final MilestoneTracker milestones;
   private final Notifications notifications;
@@ -53,6 +54,7 @@ public class Recruitment {
       Applications applications,
       ConsentRecords consents,
       Experts experts,
+      ExpertAccounts expertAccounts,
       ProjectLifecycle projects,
       MilestoneTracker milestones,
       Notifications notifications,
@@ -64,6 +66,7 @@ public class Recruitment {
     this.applications = applications;
     this.consents = consents;
     this.experts = experts;
+    this.expertAccounts = expertAccounts;
     this.projects = projects;
     this.milestones = milestones;
     this.notifications = notifications;
@@ -255,6 +258,41 @@ public class Recruitment {
         .toList();
   }
 
+  /**
+   * Everyone who applied, for project managers: name, decision, and, for experts, their pseudonym,
+   * certification and sign-in account.
+   */
+  @Transactional(readOnly = true)
+  public List<Person> people(UUID projectId) {
+    var all = applications.findByProjectIdOrderBySubmittedAt(projectId);
+    Map<UUID, Expert> byApplication = new java.util.HashMap<>();
+    experts
+        .findByProjectIdOrderByPseudonym(projectId)
+        .forEach(e -> byApplication.put(e.getApplicationId(), e));
+    Map<UUID, String> accounts =
+        expertAccounts.findByApplicationIdIn(all.stream().map(Application::getId).toList()).stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    ExpertAccount::getApplicationId, ExpertAccount::getUsername));
+    return all.stream()
+        .map(
+            a -> {
+              Expert e = byApplication.get(a.getId());
+              return new Person(
+                  a.getId(),
+                  a.getPseudonym(),
+                  a.getName(),
+                  a.getSubmittedAt(),
+                  a.getDecision() == null ? null : a.getDecision().name(),
+                  a.getAnonymisedAt() != null,
+                  e == null ? null : e.getId(),
+                  e == null ? null : e.getPseudonym(),
+                  e != null && e.getStatus() == Expert.Status.CERTIFIED,
+                  accounts.get(a.getId()));
+            })
+        .toList();
+  }
+
   /** Marks an expert certified; false when they were before. */
   @Transactional
   public boolean certify(UUID expertId) {
@@ -366,6 +404,19 @@ public class Recruitment {
   public record PoolState(int acceptedCount, int minimumPool, boolean enoughExperts) {}
 
   public record PoolMember(UUID expertId, String pseudonym, boolean certified) {}
+
+  /** An applicant as project managers see them; the expert fields are null for non-experts. */
+  public record Person(
+      UUID applicationId,
+      String pseudonym,
+      String name,
+      Instant appliedAt,
+      String decision,
+      boolean anonymised,
+      UUID expertId,
+      String expertPseudonym,
+      boolean certified,
+      String account) {}
 
   /** The decisions in a screening submission's {@code candidates} list. */
   public static List<ScreeningDecision> decisionsFrom(Object candidates) {

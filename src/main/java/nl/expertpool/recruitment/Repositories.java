@@ -32,3 +32,9 @@ interface Experts extends JpaRepository<Expert, UUID> {
 
   long countByProjectId(UUID projectId);
 }
+
+interface ExpertAccounts extends JpaRepository<ExpertAccount, UUID> {
+  List<ExpertAccount> findByUsername(String username);
+
+  List<ExpertAccount> findByApplicationIdIn(List<UUID> applicationIds);
+}

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -79,5 +80,16 @@ public class AppUsers implements UserDetailsService {
             role == Role.CLIENT ? organisation : null,
             Timestamp.from(clock.instant()))
         == 1;
+  }
+
+  /** The role of a stored user, if there is one by that name. */
+  @Transactional(readOnly = true)
+  public Optional<Role> roleOf(String username) {
+    return jdbc
+        .query(
+            "select role from app_user where username = ?", (rs, row) -> rs.getString(1), username)
+        .stream()
+        .findFirst()
+        .map(Role::valueOf);
   }
 }

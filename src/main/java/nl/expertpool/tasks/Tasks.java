@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.engine.ProcessEngine;
 import nl.expertpool.engine.ProcessEngine.TaskQuery;
@@ -34,6 +35,7 @@ public class Tasks {
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
   private final ProjectLifecycle projects;
+  private final List<TaskAudience> audiences;
 
   Tasks(
       ProcessEngine engine,
@@ -42,8 +44,10 @@ public class Tasks {
       List<TaskDataContributor> contributors,
       AuditTrail audit,
       TransactionTemplate transactions,
-      ProjectLifecycle projects) {
+      ProjectLifecycle projects,
+      List<TaskAudience> audiences) {
     this.projects = projects;
+    this.audiences = audiences;
     this.engine = engine;
     this.forms = forms;
     this.submissions = submissions;
@@ -61,7 +65,7 @@ public class Tasks {
     if (projectId != null) {
       query = query.withVariable("projectId", projectId.toString());
     }
-    return engine.openUserTasks(query).stream().filter(task -> ofOwnClient(user, task)).toList();
+    return engine.openUserTasks(query).stream().filter(visibleTo(user)).toList();
   }
 
   /** A task the user may work on; 404 for one they may not see. */
@@ -70,10 +74,18 @@ public class Tasks {
         engine
             .userTask(taskKey)
             .orElseThrow(() -> ApiException.notFound("No open task " + taskKey));
-    if (!user.mayWorkOn(task.candidateGroups()) || !ofOwnClient(user, task)) {
+    if (!user.mayWorkOn(task.candidateGroups()) || !visibleTo(user).test(task)) {
       throw ApiException.notFound("No open task " + taskKey);
     }
     return task;
+  }
+
+  private Predicate<UserTask> visibleTo(CurrentUser user) {
+    Predicate<UserTask> visible = task -> ofOwnClient(user, task);
+    for (TaskAudience audience : audiences) {
+      visible = visible.and(audience.visibleTo(user));
+    }
+    return visible;
   }
 
   /**

@@ -15,15 +15,20 @@ import nl.expertpool.milestone.MilestoneStatus;
 import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.PoolAccounts;
 import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.tasks.Tasks;
+import nl.expertpool.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The project managers' dashboard: every project with its phase, progress, waiting decisions and
@@ -40,6 +45,7 @@ class DashboardController {
   private final Interviews interviews;
   private final AuditTrail audit;
   private final DiagramSvg diagrams;
+  private final PoolAccounts accounts;
 
   DashboardController(
       ProjectLifecycle projects,
@@ -49,7 +55,9 @@ class DashboardController {
       Recruitment recruitment,
       Interviews interviews,
       AuditTrail audit,
-      DiagramSvg diagrams) {
+      DiagramSvg diagrams,
+      PoolAccounts accounts) {
+    this.accounts = accounts;
     this.diagrams = diagrams;
     this.projects = projects;
     this.milestones = milestones;
@@ -96,13 +104,46 @@ class DashboardController {
     model.addAttribute("active", active);
     model.addAttribute("incidents", incidents);
     model.addAttribute("tasks", tasks.open(CurrentUser.get(), id));
-    model.addAttribute("experts", recruitment.pool(id));
+    model.addAttribute("people", recruitment.people(id));
     model.addAttribute("call", recruitment.callOf(id));
     model.addAttribute("interviewCounts", interviews.counts(id));
     model.addAttribute("audit", audit.about(AuditTrail.project(id)));
     model.addAttribute("activeCounts", counts(active));
     model.addAttribute("diagrams", diagrams(active));
     return "dashboard/project";
+  }
+
+  /**
+   * Gives an expert their sign-in account (an existing expert account, or a new one with the
+   * password given). What went wrong shows beside that expert's row; the username typed stays.
+   */
+  @PostMapping("/dashboard/projects/{id}/people/{person}/account")
+  String linkAccount(
+      @PathVariable UUID id,
+      @PathVariable UUID person,
+      @RequestParam(required = false) String username,
+      @RequestParam(required = false) String password,
+      RedirectAttributes flash) {
+    try {
+      var link =
+          accounts.link(
+              person,
+              username == null ? null : username.strip(),
+              password == null || password.isEmpty() ? null : password,
+              CurrentUser.get().name());
+      flash.addFlashAttribute("accountLinked", link.applicationId());
+    } catch (ApiException refused) {
+      flash.addFlashAttribute("accountPerson", person);
+      flash.addFlashAttribute("accountUsername", username);
+      flash.addFlashAttribute(
+          "accountError",
+          refused.violations().isEmpty()
+              ? refused.getMessage()
+              : refused.violations().getFirst().field()
+                  + " "
+                  + refused.violations().getFirst().reason());
+    }
+    return "redirect:/dashboard/projects/" + id + "#people";
   }
 
   /**

@@ -83,6 +83,8 @@ class AccessMatrixTest {
     rule("GET /api/projects/{id}/remuneration", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /api/people/{id}/export", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("DELETE /api/people/{id}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("PUT /api/people/{id}/account", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("DELETE /api/people/{id}/account", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /api/tasks", LOGIN, OK, OK, OK, OK, OK);
     rule("GET /api/tasks/{id}", LOGIN, OK, OK, OK, OK, OK);
     rule("POST /api/tasks/{id}/completion", LOGIN, OK, OK, OK, OK, OK);
@@ -96,6 +98,14 @@ class AccessMatrixTest {
     rule("GET /portal/projects/{id}/handover.pdf", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("GET /dashboard", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /dashboard/projects/{id}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule(
+        "POST /dashboard/projects/{id}/people/{person}/account",
+        LOGIN,
+        OK,
+        DENIED,
+        DENIED,
+        DENIED,
+        DENIED);
     rule("GET /tasks", LOGIN, OK, OK, OK, OK, OK);
     rule("GET /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
     rule("POST /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
@@ -158,7 +168,8 @@ class AccessMatrixTest {
                 parts[1].startsWith("/api/people")
                     ? UUID.randomUUID().toString()
                     : project.toString())
-            .replace("{key}", "1");
+            .replace("{key}", "1")
+            .replace("{person}", UUID.randomUUID().toString());
     if (parts[1].startsWith("/api/tasks/{id}")) {
       path = parts[1].replace("{id}", "1");
     }

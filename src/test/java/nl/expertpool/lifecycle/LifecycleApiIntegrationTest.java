@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,12 @@ class LifecycleApiIntegrationTest {
   @Autowired LifecycleDriver driver;
 
   /** Makes this run's names unique, so the database can be searched for them afterwards. */
+  /** An expert's own account, made by a project manager during the run. */
+  private static final String NEW_EXPERT = "expert-" + Long.toString(System.nanoTime(), 36);
+
+  private static final String NEW_EXPERT_PASSWORD = "letters-at-night";
+  private static final String NEW_EXPERT_LOGIN = NEW_EXPERT + ":" + NEW_EXPERT_PASSWORD;
+
   private final String token =
       "Q"
           + Long.toString(System.nanoTime() % 1_000_000_000L, 36)
@@ -118,14 +125,48 @@ class LifecycleApiIntegrationTest {
     assertThat(get("pm", "/api/projects/" + project).getBody().path("currentPhase").asText())
         .isEqualTo("INTERVIEWS");
 
+    linkExpertAccounts(rows.stream().map(r -> (String) r.get("expertId")).distinct().toList());
     interviewsSynthesisAndSessionThroughTheApi(project);
     feedbackHandoverAndRetentionThroughTheApi(project);
   }
 
+  /** A new account for the first expert; the demo {@code expert} account for the other two. */
+  private void linkExpertAccounts(List<String> expertIds) {
+    assertThat(expertIds).hasSize(3);
+    String first = "/api/people/" + expertIds.getFirst() + "/account";
+    var noPassword = put("pm", first, Map.of("username", NEW_EXPERT));
+    assertThat(noPassword.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noPassword.getBody().at("/errors/0/field").asText()).isEqualTo("password");
+    var staffAccount = put("pm", first, Map.of("username", "staff"));
+    assertThat(staffAccount.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(staffAccount.getBody().at("/errors/0/reason").asText())
+        .isEqualTo("is a STAFF account; only expert accounts can be linked");
+    assertThat(
+            put("staff", first, Map.of("username", NEW_EXPERT, "password", NEW_EXPERT_PASSWORD))
+                .getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    var created = put("pm", first, Map.of("username", NEW_EXPERT, "password", NEW_EXPERT_PASSWORD));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(created.getBody().path("accountCreated").asBoolean()).isTrue();
+    assertThat(created.getBody().has("password")).isFalse();
+    for (String other : expertIds.subList(1, 3)) {
+      var linked = put("pm", "/api/people/" + other + "/account", Map.of("username", "expert"));
+      assertThat(linked.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(linked.getBody().path("accountCreated").asBoolean()).isFalse();
+    }
+  }
+
   /** Experts give feedback, staff hand over, the client accepts; then retention runs out. */
   private void feedbackHandoverAndRetentionThroughTheApi(String project) {
-    for (String id : tasksWithForm(project, "give-feedback", "expert", 3)) {
-      JsonNode task = get("expert", "/api/tasks/" + id).getBody();
+    var feedbackTasks = new LinkedHashMap<String, String>();
+    tasksWithForm(project, "give-feedback", NEW_EXPERT_LOGIN, 1)
+        .forEach(id -> feedbackTasks.put(id, NEW_EXPERT_LOGIN));
+    tasksWithForm(project, "give-feedback", "expert", 2)
+        .forEach(id -> feedbackTasks.put(id, "expert"));
+    for (var entry : feedbackTasks.entrySet()) {
+      String id = entry.getKey();
+      JsonNode task = get(entry.getValue(), "/api/tasks/" + id).getBody();
       var items = new ArrayList<Map<String, Object>>();
       for (JsonNode item : task.at("/data/feedbackItems")) {
         items.add(
@@ -136,7 +177,7 @@ class LifecycleApiIntegrationTest {
                 "support", "4",
                 "comment", "Good, with us in the lead"));
       }
-      complete("expert", task, Map.of("feedbackItems", items));
+      complete(entry.getValue(), task, Map.of("feedbackItems", items));
     }
     await()
         .until(
@@ -188,6 +229,7 @@ class LifecycleApiIntegrationTest {
     assertThat(export.at("/application/name").asText()).isEqualTo(people.getFirst());
     assertThat(export.at("/consent/0/text_version").asText()).isEqualTo("2026-01");
     assertThat(export.at("/interviewsRecorded")).hasSize(2);
+    assertThat(export.at("/account/0/username").asText()).isIn(NEW_EXPERT, "expert");
 
     assertThat(personalDataLeft(token)).contains("application.name", "task_submission.data");
     advanceClock("P181D");
@@ -196,6 +238,14 @@ class LifecycleApiIntegrationTest {
     assertThat(milestones("client", project)).hasSize(8);
     assertThat(personalDataLeft(token)).isEmpty();
     assertThat(personalDataLeft("retention.contact")).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from expert_account a join application p"
+                    + " on p.id = a.application_id where p.project_id = ?::uuid",
+                Integer.class,
+                project))
+        .as("accounts unlinked from the anonymised experts")
+        .isZero();
     assertThat(applications(project)).isEqualTo(3);
     assertThat(
             jdbc.queryForObject(
@@ -293,11 +343,18 @@ class LifecycleApiIntegrationTest {
 
   /** Experts record their interviews, staff approve the synthesis and hold the session. */
   private void interviewsSynthesisAndSessionThroughTheApi(String project) {
-    List<String> interviewTasks = tasksWithForm(project, "record-network-interview", "expert", 6);
+    List<String> ownTasks = tasksWithForm(project, "record-network-interview", NEW_EXPERT_LOGIN, 2);
+    List<String> demoExpertTasks = tasksWithForm(project, "record-network-interview", "expert", 4);
+    assertThat(tasksWithForm(project, "record-network-interview", "staff", 6))
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.Stream.concat(ownTasks.stream(), demoExpertTasks.stream()).toList());
+    assertThat(get(NEW_EXPERT_LOGIN, "/api/tasks/" + demoExpertTasks.getFirst()).getStatusCode())
+        .as("another expert's interview")
+        .isEqualTo(HttpStatus.NOT_FOUND);
     var unknownTheme =
         post(
             "expert",
-            "/api/tasks/" + interviewTasks.getFirst() + "/completion",
+            "/api/tasks/" + demoExpertTasks.getFirst() + "/completion",
             Map.of(
                 "variables",
                 Map.of("intervieweeConsent", "given", "themes", List.of("housing", "sports"))));
@@ -305,12 +362,15 @@ class LifecycleApiIntegrationTest {
     assertThat(unknownTheme.getBody().at("/errors/0/field").asText()).isEqualTo("themes[1]");
     assertThat(unknownTheme.getBody().at("/errors/0/reason").asText())
         .isEqualTo("must be one of housing, work, language");
-    for (String id : interviewTasks) {
-      JsonNode task = get("expert", "/api/tasks/" + id).getBody();
+    var interviewTasks = new LinkedHashMap<String, String>();
+    ownTasks.forEach(id -> interviewTasks.put(id, NEW_EXPERT_LOGIN));
+    demoExpertTasks.forEach(id -> interviewTasks.put(id, "expert"));
+    for (var entry : interviewTasks.entrySet()) {
+      JsonNode task = get(entry.getValue(), "/api/tasks/" + entry.getKey()).getBody();
       assertThat(task.at("/data/projectThemes").findValuesAsText("value"))
           .containsExactly("housing", "work", "language");
       complete(
-          "expert",
+          entry.getValue(),
           task,
           Map.of(
               "intervieweeConsent", "given",
@@ -617,11 +677,18 @@ class LifecycleApiIntegrationTest {
         path, HttpMethod.POST, new HttpEntity<>(body, headers(user)), JsonNode.class);
   }
 
+  private ResponseEntity<JsonNode> put(String user, String path, Object body) {
+    return http.exchange(
+        path, HttpMethod.PUT, new HttpEntity<>(body, headers(user)), JsonNode.class);
+  }
+
+  /** Basic authentication as a demo user, or as {@code name:password}. */
   private static HttpHeaders headers(String user) {
     var headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     if (user != null) {
-      headers.setBasicAuth(user, "demo");
+      String[] login = user.contains(":") ? user.split(":", 2) : new String[] {user, "demo"};
+      headers.setBasicAuth(login[0], login[1]);
     }
     return headers;
   }

@@ -1,16 +1,27 @@
 package nl.expertpool.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import nl.expertpool.engine.UserTask;
+import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
+import nl.expertpool.tasks.Tasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -26,6 +37,8 @@ class PagesIntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired LifecycleDriver driver;
+  @Autowired Recruitment recruitment;
+  @Autowired Tasks tasks;
 
   @Test
   void demoUsersSignInFromTheDatabaseAndLandOnTheirPage() throws Exception {
@@ -94,6 +107,66 @@ class PagesIntegrationTest {
     assertThat(detail)
         .contains("project.created", "Window closes", "<svg", "data-element=\"RecruitmentPhase\"")
         .containsPattern("data-element=\"WindowClosesTimer\"><circle class=\"shape active\"");
+  }
+
+  @Test
+  void projectManagersSeeTheApplicantsAndGiveAnExpertTheAccountThatShowsTheirOwnTasks()
+      throws Exception {
+    UUID project = driver.trainedPool();
+    String detail =
+        mvc.perform(get("/dashboard/projects/" + project).with(as("pm", "PROJECT_MANAGER")))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(detail).contains("Olena Koval", "Andrii Melnyk", "Accepted", "Link account");
+    var people = recruitment.people(project);
+    var olena = people.stream().filter(p -> p.name().equals("Olena Koval")).findFirst().get();
+    var andrii = people.stream().filter(p -> p.name().equals("Andrii Melnyk")).findFirst().get();
+    String link =
+        "/dashboard/projects/" + project + "/people/" + olena.applicationId() + "/account";
+
+    mvc.perform(
+            post(link).param("username", "olena.k").with(csrf()).with(as("pm", "PROJECT_MANAGER")))
+        .andExpect(redirectedUrl("/dashboard/projects/" + project + "#people"))
+        .andExpect(flash().attribute("accountError", containsString("password is needed")))
+        .andExpect(flash().attribute("accountUsername", "olena.k"));
+    assertThat(recruitment.people(project)).allMatch(p -> p.account() == null);
+
+    mvc.perform(
+            post(link)
+                .param("username", "olena.k")
+                .param("password", "a-long-password")
+                .with(csrf())
+                .with(as("pm", "PROJECT_MANAGER")))
+        .andExpect(flash().attribute("accountLinked", olena.applicationId()));
+    assertThat(recruitment.people(project))
+        .extracting(Recruitment.Person::account)
+        .containsExactlyInAnyOrder("olena.k", null);
+
+    var olenaUser = new CurrentUser("olena.k", Set.of(Role.EXPERT), null);
+    var staffUser = new CurrentUser("staff", Set.of(Role.STAFF), null);
+    List<UserTask> staffSees =
+        await()
+            .until(
+                () -> tasks.open(staffUser, project),
+                found -> found.stream().anyMatch(t -> ofExpert(t, andrii.expertId())));
+    List<UserTask> olenaSees = tasks.open(olenaUser, project);
+    assertThat(olenaSees).isNotEmpty().allMatch(t -> ofExpert(t, olena.expertId()));
+    assertThat(staffSees).anyMatch(t -> ofExpert(t, olena.expertId()));
+    UserTask andriisTask =
+        staffSees.stream().filter(t -> ofExpert(t, andrii.expertId())).findFirst().get();
+    mvc.perform(get("/tasks/" + andriisTask.key()).with(as("olena.k", "EXPERT")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/tasks/" + olenaSees.getFirst().key()).with(as("olena.k", "EXPERT")))
+        .andExpect(status().isOk());
+    mvc.perform(get("/tasks/" + olenaSees.getFirst().key()).with(as("expert", "EXPERT")))
+        .andExpect(status().isNotFound());
+  }
+
+  private static boolean ofExpert(UserTask task, UUID expertId) {
+    return expertId.toString().equals(String.valueOf(task.variables().get("expertId")));
   }
 
   @Test

@@ -1,0 +1,44 @@
+package nl.expertpool.recruitment.web;
+
+import java.util.UUID;
+import nl.expertpool.recruitment.PoolAccounts;
+import nl.expertpool.recruitment.PoolAccounts.Link;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Project managers give an expert their sign-in account, so the expert sees their own interview and
+ * feedback tasks. The password, when a new account is made, is never echoed.
+ */
+@RestController
+class ExpertAccountController {
+
+  private final PoolAccounts accounts;
+
+  ExpertAccountController(PoolAccounts accounts) {
+    this.accounts = accounts;
+  }
+
+  @PutMapping("/api/people/{id}/account")
+  Link link(@PathVariable UUID id, @RequestBody AccountRequest request) {
+    return accounts.link(id, request.username(), request.password(), CurrentUser.get().name());
+  }
+
+  @DeleteMapping("/api/people/{id}/account")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void unlink(@PathVariable UUID id) {
+    if (!accounts.unlink(id, CurrentUser.get().name())) {
+      throw ApiException.notFound("No account linked to " + id);
+    }
+  }
+
+  /** The account to link: an existing expert account, or a new one with this password. */
+  record AccountRequest(String username, String password) {}
+}
