@@ -76,7 +76,7 @@ class SecurityConfiguration {
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico")
+                    .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
                     .permitAll()
                     .requestMatchers("/dashboard", "/dashboard/**")
                     .hasRole(PM)

@@ -1,5 +1,6 @@
 package nl.expertpool.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,12 @@ import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.tasks.Tasks;
 import nl.expertpool.web.ApiException;
+import nl.expertpool.web.JsonText;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,6 +52,7 @@ class DashboardController {
   private final AuditTrail audit;
   private final DiagramSvg diagrams;
   private final PoolAccounts accounts;
+  private final ObjectMapper json;
 
   DashboardController(
       ProjectLifecycle projects,
@@ -56,8 +63,10 @@ class DashboardController {
       Interviews interviews,
       AuditTrail audit,
       DiagramSvg diagrams,
-      PoolAccounts accounts) {
+      PoolAccounts accounts,
+      ObjectMapper json) {
     this.accounts = accounts;
+    this.json = json;
     this.diagrams = diagrams;
     this.projects = projects;
     this.milestones = milestones;
@@ -147,20 +156,41 @@ class DashboardController {
   }
 
   /**
-   * The main process's diagram and that of every phase process running now, each with its active
-   * elements highlighted.
+   * The main process's diagram and that of every phase process running now, each with the instance
+   * counts of its active elements: drawn by bpmn-js in the browser from the model, with the
+   * server's own drawing for browsers without JavaScript.
    */
-  private List<String> diagrams(List<ElementInstance> active) {
+  private List<Diagram> diagrams(List<ElementInstance> active) {
     var byProcess = new java.util.LinkedHashMap<String, Map<String, Long>>();
-    byProcess.put(ProjectLifecycle.PROCESS_ID, new java.util.HashMap<>());
+    byProcess.put(ProjectLifecycle.PROCESS_ID, new java.util.TreeMap<>());
     for (ElementInstance element : active) {
       byProcess
-          .computeIfAbsent(element.bpmnProcessId(), id -> new java.util.HashMap<>())
+          .computeIfAbsent(element.bpmnProcessId(), id -> new java.util.TreeMap<>())
           .merge(element.elementId(), 1L, Long::sum);
     }
-    var svgs = new ArrayList<String>();
-    byProcess.forEach((process, counts) -> diagrams.render(process, counts).ifPresent(svgs::add));
-    return svgs;
+    var shown = new ArrayList<Diagram>();
+    byProcess.forEach(
+        (process, counts) ->
+            diagrams
+                .render(process, counts)
+                .ifPresent(
+                    svg -> shown.add(new Diagram(process, svg, JsonText.write(json, counts)))));
+    return shown;
+  }
+
+  /**
+   * A process diagram: the model to draw, its active elements' counts as JSON, and the fallback.
+   */
+  record Diagram(String processId, String fallbackSvg, String activeCounts) {}
+
+  /** The BPMN model bpmn-js draws: only the app's own models, from {@code bpmn/}. */
+  @GetMapping(value = "/dashboard/models/{processId}", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<Resource> model(@PathVariable String processId) {
+    var model = new ClassPathResource("bpmn/" + processId + ".bpmn");
+    if (!processId.matches("[a-z][a-z0-9-]{0,80}") || !model.exists()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No model " + processId);
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(model);
   }
 
   private static Map<String, Long> counts(List<ElementInstance> active) {

@@ -98,6 +98,7 @@ class AccessMatrixTest {
     rule("GET /portal/projects/{id}/handover.pdf", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("GET /dashboard", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /dashboard/projects/{id}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /dashboard/models/{processId}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule(
         "POST /dashboard/projects/{id}/people/{person}/account",
         LOGIN,
@@ -169,7 +170,8 @@ class AccessMatrixTest {
                     ? UUID.randomUUID().toString()
                     : project.toString())
             .replace("{key}", "1")
-            .replace("{person}", UUID.randomUUID().toString());
+            .replace("{person}", UUID.randomUUID().toString())
+            .replace("{processId}", "expert-pool-project");
     if (parts[1].startsWith("/api/tasks/{id}")) {
       path = parts[1].replace("{id}", "1");
     }

@@ -194,6 +194,35 @@ class BrowserTest {
   }
 
   @Test
+  void projectManagersSeeTheProcessDrawnByBpmnJsWithItsActiveElementsAndTheApplicants() {
+    UUID project = driver.createFor("Gemeente Almere");
+    driver.apply(project, "Amina Yusuf");
+    driver.awaitActive(project, "WindowClosesTimer");
+
+    signIn("pm");
+    browser.get(url("/dashboard/projects/" + project));
+    waitFor()
+        .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".diagram[data-drawn]"), 2));
+    assertThat(browser.findElements(By.cssSelector(".diagram[data-drawn] .djs-container")))
+        .hasSize(2);
+    WebElement phase =
+        browser.findElement(
+            By.cssSelector(
+                ".diagram[data-process='expert-pool-project']"
+                    + " g.djs-element.active[data-element-id='RecruitmentPhase']"));
+    assertThat(phase.isDisplayed()).isTrue();
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".diagram[data-process='expert-recruitment']"))
+                .findElements(By.cssSelector(".instance-count")))
+        .extracting(WebElement::getText)
+        .contains("1");
+    assertThat(browser.findElement(By.id("people")).getText()).contains("Amina Yusuf");
+    screenshot("dashboard-project");
+    signOut();
+  }
+
+  @Test
   void aClientOpeningAnotherClientsProjectByUrlSeesNotFoundAndNeverItsName() {
     UUID almere = driver.createFor("Gemeente Almere");
     UUID utrecht = driver.createFor("Gemeente Utrecht");

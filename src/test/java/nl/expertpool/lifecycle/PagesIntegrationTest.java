@@ -106,7 +106,27 @@ class PagesIntegrationTest {
             .getContentAsString();
     assertThat(detail)
         .contains("project.created", "Window closes", "<svg", "data-element=\"RecruitmentPhase\"")
-        .containsPattern("data-element=\"WindowClosesTimer\"><circle class=\"shape active\"");
+        .containsPattern("data-element=\"WindowClosesTimer\"><circle class=\"shape active\"")
+        .contains(
+            "data-model=\"/dashboard/models/expert-recruitment\"",
+            "data-active=\"{&quot;RecruitmentWindowSubProcess&quot;:1,&quot;WindowClosesTimer&quot;:1}\"",
+            "bpmn-navigated-viewer.production.min.js");
+    String model =
+        mvc.perform(get("/dashboard/models/expert-recruitment").with(as("pm", "PROJECT_MANAGER")))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Type", containsString("xml")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(model).contains("id=\"WindowClosesTimer\"", "<bpmndi:BPMNDiagram");
+    mvc.perform(get("/dashboard/models/no-such-process").with(as("pm", "PROJECT_MANAGER")))
+        .andExpect(status().isNotFound());
+    mvc.perform(get("/dashboard/models/..%2Fapplication.yml").with(as("pm", "PROJECT_MANAGER")))
+        .andExpect(status().is4xxClientError());
+    mvc.perform(
+            get("/webjars/bpmn-js/dist/bpmn-navigated-viewer.production.min.js")
+                .with(as("pm", "PROJECT_MANAGER")))
+        .andExpect(status().isOk());
   }
 
   @Test
