@@ -9,6 +9,9 @@ import java.util.Optional;
 /**
  * The operations the app needs from the workflow engine beyond starting instances, publishing
  * messages and working jobs (the Camunda client does those).
+ *
+ * <p>Every method may throw {@link EngineUnavailableException} when the engine does not answer,
+ * fails, or refuses the app's credentials.
  */
 public interface ProcessEngine {
 
@@ -39,7 +42,10 @@ public interface ProcessEngine {
    */
   List<ElementInstance> activeElements(long processInstanceKey);
 
-  /** Incidents of a process instance that are not resolved. */
+  /**
+   * Incidents not resolved yet in a process instance and in the instances it called (call
+   * activities), at any depth: a phase's incident shows for the project's main instance.
+   */
   List<Incident> openIncidents(long processInstanceKey);
 
   /** Whether this engine's clock can be moved (only the embedded engine's can). */

@@ -1,5 +1,6 @@
 package nl.expertpool.ui;
 
+import nl.expertpool.engine.EngineUnavailableException;
 import nl.expertpool.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,17 @@ class PageErrors {
   @ExceptionHandler(ApiException.class)
   String refused(ApiException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
     return page(e.status(), model, response);
+  }
+
+  @ExceptionHandler(EngineUnavailableException.class)
+  String engineUnavailable(
+      EngineUnavailableException e,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    String reference = Long.toHexString(System.nanoTime());
+    log.warn("Page without the engine (reference {}): {}", reference, e.getMessage());
+    model.addAttribute("reference", reference);
+    return page(HttpStatus.SERVICE_UNAVAILABLE, model, response);
   }
 
   @ExceptionHandler(Exception.class)

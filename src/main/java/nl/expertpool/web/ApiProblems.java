@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import nl.expertpool.web.ApiException.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -24,8 +26,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every refused request into {@code application/problem+json}: a title, a detail and, for bad
- * input, an {@code errors} list of field and reason. Unexpected failures answer 500 with a
- * reference to the log line, never a stack trace.
+ * input, an {@code errors} list of field and reason. A failure whose exception declares a status
+ * and reason with {@link ResponseStatus} (such as the engine being unavailable: 503) answers with
+ * those; other unexpected failures answer 500. Both carry a reference to the log line, never a
+ * stack trace.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -48,6 +52,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     String reference = Long.toHexString(System.nanoTime());
+    ResponseStatus declared =
+        AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+    if (declared != null && !declared.reason().isBlank()) {
+      // A module's failure that declares its meaning, e.g. EngineUnavailableException (503). Found
+      // by annotation, not type: the engine module uses this one, so naming it here is a cycle.
+      // People get the declared reason; the cause goes to the log.
+      log.warn(
+          "{} (reference {}): {}", declared.code().getReasonPhrase(), reference, e.getMessage());
+      return problem(
+          declared.code(), declared.reason() + " (reference " + reference + ")", List.of());
+    }
     log.error("Unexpected failure (reference {})", reference, e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,

@@ -3,137 +3,176 @@ package nl.expertpool.engine.camunda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.filter.UserTaskFilter;
 import io.camunda.client.api.search.request.FinalSearchRequestStep;
 import io.camunda.client.api.search.request.SearchRequestPage;
 import io.camunda.client.api.search.request.TypedPageableRequest;
 import io.camunda.client.api.search.response.SearchResponse;
+import io.camunda.client.api.search.response.Variable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import nl.expertpool.engine.ElementInstance;
+import nl.expertpool.engine.EngineUnavailableException;
 import nl.expertpool.engine.Incident;
 import nl.expertpool.engine.ProcessEngine;
 import nl.expertpool.engine.TaskConflictException;
 import nl.expertpool.engine.TaskNotFoundException;
 import nl.expertpool.engine.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The engine port on a Camunda 8.8 cluster, through the Orchestration Cluster REST API (v2). */
+/**
+ * The engine port on a Camunda 8.8 cluster, through the Orchestration Cluster REST API (v2).
+ *
+ * <p>Commands (assign, complete) go to the engine; reads come from the cluster's search data, which
+ * follows the engine a moment later. So that a page reloaded after a command shows its effect, a
+ * command returns once the search data shows it too, or after {@code visibilityWait}.
+ */
 final class CamundaProcessEngine implements ProcessEngine {
 
-  private static final int PAGE_SIZE = 100;
+  private static final Logger log = LoggerFactory.getLogger(CamundaProcessEngine.class);
+
+  static final int PAGE_SIZE = 100;
+  static final Duration VISIBILITY_WAIT = Duration.ofSeconds(5);
 
   private final CamundaClient client;
   private final ObjectMapper json;
+  private final Duration visibilityWait;
   private final Map<Long, String> formIdsByKey = new ConcurrentHashMap<>();
 
   CamundaProcessEngine(CamundaClient client, ObjectMapper json) {
+    this(client, json, VISIBILITY_WAIT);
+  }
+
+  CamundaProcessEngine(CamundaClient client, ObjectMapper json, Duration visibilityWait) {
     this.client = client;
     this.json = json;
+    this.visibilityWait = visibilityWait;
   }
 
   @Override
   public List<UserTask> openUserTasks(TaskQuery query) {
+    if (query.candidateGroups() != null && query.candidateGroups().isEmpty()) {
+      return List.of();
+    }
     var tasks =
         all(
             after ->
                 pageOf(
                     client
                         .newUserTaskSearchRequest()
-                        .filter(
-                            f -> {
-                              f.state(UserTaskState.CREATED);
-                              if (query.processInstanceKey() != null) {
-                                f.processInstanceKey(query.processInstanceKey());
-                              }
-                              if (query.assignee() != null) {
-                                f.assignee(query.assignee());
-                              }
-                              if (query.candidateGroups() != null
-                                  && query.candidateGroups().size() == 1) {
-                                f.candidateGroup(query.candidateGroups().getFirst());
-                              }
-                              if (query.variableName() != null) {
-                                f.processInstanceVariables(
-                                    Map.of(query.variableName(), query.variableValue()));
-                              }
-                            })
+                        .filter(f -> filter(f, query))
                         .sort(s -> s.creationDate().asc()),
                     after));
-    return tasks.stream().map(this::toUserTask).filter(query::matches).toList();
+    return tasks.stream()
+        .map(this::details)
+        .flatMap(Optional::stream)
+        .filter(query::matches)
+        .toList();
+  }
+
+  private void filter(UserTaskFilter f, TaskQuery query) {
+    f.state(UserTaskState.CREATED);
+    if (query.processInstanceKey() != null) {
+      f.processInstanceKey(query.processInstanceKey());
+    }
+    if (query.assignee() != null) {
+      f.assignee(query.assignee());
+    }
+    if (query.candidateGroups() != null) {
+      List<String> groups = List.copyOf(query.candidateGroups());
+      f.candidateGroup(g -> g.in(groups));
+    }
+    if (query.variableName() != null) {
+      // The search compares the variable's stored JSON: the string abc matches "abc", not abc.
+      String value = jsonOf(query.variableValue());
+      f.processInstanceVariables(List.of(v -> v.name(query.variableName()).value(value)));
+    }
   }
 
   @Override
   public Optional<UserTask> userTask(long taskKey) {
-    try {
-      var task = client.newUserTaskGetRequest(taskKey).send().join();
-      return task.getState() == UserTaskState.CREATED
-          ? Optional.of(toUserTask(task))
-          : Optional.empty();
-    } catch (ProblemException e) {
-      if (e.code() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return fetch(taskKey)
+        .filter(task -> task.getState() == UserTaskState.CREATED)
+        .flatMap(this::details);
   }
 
   @Override
   public void assign(long taskKey, String assignee) {
-    try {
-      if (assignee == null) {
-        client.newUnassignUserTaskCommand(taskKey).send().join();
-      } else {
-        client
-            .newAssignUserTaskCommand(taskKey)
-            .assignee(assignee)
-            .allowOverride(true)
-            .send()
-            .join();
-      }
-    } catch (ProblemException e) {
-      throw translate(taskKey, e);
-    }
+    command(
+        taskKey,
+        () -> {
+          if (assignee == null) {
+            client.newUnassignUserTaskCommand(taskKey).send().join();
+          } else {
+            client
+                .newAssignUserTaskCommand(taskKey)
+                .assignee(assignee)
+                .allowOverride(true)
+                .send()
+                .join();
+          }
+        });
+    awaitVisible(
+        taskKey,
+        task ->
+            task.getState() != UserTaskState.CREATED
+                || Objects.equals(blankToNull(task.getAssignee()), assignee));
   }
 
   @Override
   public void complete(long taskKey, Map<String, Object> variables) {
-    try {
-      client
-          .newCompleteUserTaskCommand(taskKey)
-          .variables(variables == null ? Map.of() : variables)
-          .send()
-          .join();
-    } catch (ProblemException e) {
-      throw translate(taskKey, e);
-    }
+    command(
+        taskKey,
+        () ->
+            client
+                .newCompleteUserTaskCommand(taskKey)
+                .variables(variables == null ? Map.of() : variables)
+                .send()
+                .join());
+    awaitVisible(taskKey, task -> task.getState() != UserTaskState.CREATED);
   }
 
   @Override
   public List<ElementInstance> activeElements(long processInstanceKey) {
-    return all(
-            after ->
-                pageOf(
-                    client
-                        .newElementInstanceSearchRequest()
-                        .filter(
-                            f ->
-                                f.processInstanceKey(processInstanceKey)
-                                    .state(ElementInstanceState.ACTIVE)),
-                    after))
-        .stream()
-        .filter(e -> !"PROCESS".equals(String.valueOf(e.getType())))
+    return instanceTree(processInstanceKey).stream()
+        .flatMap(
+            key ->
+                all(
+                    after ->
+                        pageOf(
+                            client
+                                .newElementInstanceSearchRequest()
+                                .filter(
+                                    f ->
+                                        f.processInstanceKey(key)
+                                            .state(ElementInstanceState.ACTIVE)),
+                            after))
+                    .stream())
+        .filter(e -> e.getType() != ElementInstanceType.PROCESS)
         .map(
             e ->
                 new ElementInstance(
@@ -148,17 +187,17 @@ final class CamundaProcessEngine implements ProcessEngine {
 
   @Override
   public List<Incident> openIncidents(long processInstanceKey) {
-    return all(
-            after ->
-                pageOf(
-                    client
-                        .newIncidentSearchRequest()
-                        .filter(
-                            f ->
-                                f.processInstanceKey(processInstanceKey)
-                                    .state(IncidentState.ACTIVE)),
-                    after))
-        .stream()
+    return instanceTree(processInstanceKey).stream()
+        .flatMap(
+            key ->
+                all(
+                    after ->
+                        pageOf(
+                            client
+                                .newIncidentSearchRequest()
+                                .filter(f -> f.processInstanceKey(key).state(IncidentState.ACTIVE)),
+                            after))
+                    .stream())
         .map(
             i ->
                 new Incident(
@@ -184,6 +223,48 @@ final class CamundaProcessEngine implements ProcessEngine {
     throw new UnsupportedOperationException("A Camunda cluster's clock follows real time");
   }
 
+  /** The instance and the active instances it called, breadth first, at any depth. */
+  private List<Long> instanceTree(long processInstanceKey) {
+    var tree = new ArrayList<Long>(List.of(processInstanceKey));
+    for (int i = 0; i < tree.size(); i++) {
+      long parent = tree.get(i);
+      all(after ->
+              pageOf(
+                  client
+                      .newProcessInstanceSearchRequest()
+                      .filter(
+                          f ->
+                              f.parentProcessInstanceKey(parent)
+                                  .state(ProcessInstanceState.ACTIVE)),
+                  after))
+          .forEach(child -> tree.add(child.getProcessInstanceKey()));
+    }
+    return tree;
+  }
+
+  private Optional<io.camunda.client.api.search.response.UserTask> fetch(long taskKey) {
+    try {
+      return Optional.ofNullable(send(() -> client.newUserTaskGetRequest(taskKey).send().join()));
+    } catch (ClientHttpException e) {
+      if (e.code() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The task with its form and variables; empty when it vanished since it was found. */
+  private Optional<UserTask> details(io.camunda.client.api.search.response.UserTask task) {
+    try {
+      return Optional.of(toUserTask(task));
+    } catch (ClientHttpException e) {
+      if (e.code() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   private UserTask toUserTask(io.camunda.client.api.search.response.UserTask task) {
     return new UserTask(
         task.getUserTaskKey(),
@@ -192,30 +273,59 @@ final class CamundaProcessEngine implements ProcessEngine {
         formId(task),
         Objects.requireNonNullElse(task.getCandidateGroups(), List.of()),
         Objects.requireNonNullElse(task.getCandidateUsers(), List.of()),
-        task.getAssignee(),
+        blankToNull(task.getAssignee()),
         task.getProcessInstanceKey(),
         task.getBpmnProcessId(),
         task.getProcessDefinitionKey(),
-        variables(task.getUserTaskKey()),
+        variables(task),
         instant(task.getCreationDate()),
         instant(task.getDueDate()),
         task.getPriority() == null ? 0 : task.getPriority());
   }
 
+  /** The linked form's id; a form key names one version of one form, so it is asked once. */
   private String formId(io.camunda.client.api.search.response.UserTask task) {
-    if (task.getFormKey() == null) {
+    Long formKey = task.getFormKey();
+    if (formKey == null) {
       return null;
     }
-    return formIdsByKey.computeIfAbsent(
-        task.getFormKey(),
-        k -> client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join().getFormId());
+    String known = formIdsByKey.get(formKey);
+    if (known != null) {
+      return known;
+    }
+    var form = send(() -> client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join());
+    // 204: the task links no form after all.
+    if (form == null || form.getFormId() == null) {
+      return null;
+    }
+    formIdsByKey.put(formKey, form.getFormId());
+    return form.getFormId();
   }
 
-  private Map<String, Object> variables(long taskKey) {
+  /**
+   * The variables the task sees. The search lists every scope's variables; one of an inner scope
+   * shadows one of the same name outside it, as in the engine.
+   */
+  private Map<String, Object> variables(io.camunda.client.api.search.response.UserTask task) {
+    long taskKey = task.getUserTaskKey();
+    var found =
+        all(
+            after ->
+                pageOf(client.newUserTaskVariableSearchRequest(taskKey).withFullValues(), after));
     var variables = new LinkedHashMap<String, Object>();
-    all(after -> pageOf(client.newUserTaskVariableSearchRequest(taskKey).withFullValues(), after))
+    found.stream()
+        .sorted(
+            Comparator.comparingInt((Variable v) -> depth(v, task))
+                .thenComparingLong(v -> orZero(v.getScopeKey())))
         .forEach(v -> variables.put(v.getName(), parse(v.getValue())));
     return variables;
+  }
+
+  private static int depth(Variable variable, io.camunda.client.api.search.response.UserTask task) {
+    if (Objects.equals(variable.getScopeKey(), task.getElementInstanceKey())) {
+      return 2;
+    }
+    return Objects.equals(variable.getScopeKey(), task.getProcessInstanceKey()) ? 0 : 1;
   }
 
   private Object parse(String value) {
@@ -226,41 +336,157 @@ final class CamundaProcessEngine implements ProcessEngine {
     }
   }
 
-  private RuntimeException translate(long taskKey, ProblemException e) {
-    String detail = e.details() == null ? e.getMessage() : e.details().getDetail();
-    return switch (e.code()) {
-      case 404 -> new TaskNotFoundException(taskKey);
-      case 409 -> new TaskConflictException(taskKey, detail);
-      default -> e;
-    };
+  private String jsonOf(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("A variable filter value cannot be written as JSON", e);
+    }
+  }
+
+  /** Runs a user-task command and says what a refusal means for the port. */
+  private void command(long taskKey, Runnable command) {
+    try {
+      send(
+          () -> {
+            command.run();
+            return null;
+          });
+    } catch (ClientHttpException e) {
+      throw switch (e.code()) {
+        case 404 -> notOpen(taskKey);
+        case 409 -> new TaskConflictException(taskKey, detail(e));
+        default -> e;
+      };
+    }
+  }
+
+  /**
+   * The engine forgets a task once it is completed or canceled and then answers 404; the search
+   * data still knows it, which tells a task closed already from one that never was.
+   */
+  private RuntimeException notOpen(long taskKey) {
+    return fetch(taskKey)
+        .<RuntimeException>map(
+            task ->
+                new TaskConflictException(
+                    taskKey,
+                    task.getState() == UserTaskState.CREATED
+                        ? "it is no longer open"
+                        : "it is " + task.getState().name().toLowerCase(Locale.ROOT) + " already"))
+        .orElseGet(() -> new TaskNotFoundException(taskKey));
+  }
+
+  /** Waits, within bounds, until the search data shows what a command did. */
+  private void awaitVisible(
+      long taskKey, Predicate<io.camunda.client.api.search.response.UserTask> done) {
+    long deadline = System.nanoTime() + visibilityWait.toNanos();
+    long pause = TimeUnit.MILLISECONDS.toNanos(20);
+    try {
+      while (true) {
+        var task = fetch(taskKey);
+        if (task.isEmpty() || done.test(task.get())) {
+          return;
+        }
+        if (System.nanoTime() + pause > deadline) {
+          log.debug("User task {} changed, but the search data does not show it yet", taskKey);
+          return;
+        }
+        LockSupport.parkNanos(pause);
+        pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(500));
+      }
+    } catch (RuntimeException e) {
+      // The command went through; only the read-back failed.
+      log.debug("Could not read user task {} back after a command", taskKey, e);
+    }
+  }
+
+  /**
+   * Sends a request. A cluster that does not answer, fails, or refuses the app's credentials is
+   * unavailable to the app; other refusals are the caller's to interpret.
+   */
+  private static <T> T send(Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (ClientHttpException e) {
+      if (e.code() == 401 || e.code() == 403 || e.code() >= 500) {
+        throw unavailable(e);
+      }
+      throw e;
+    } catch (ClientException e) {
+      throw new EngineUnavailableException(
+          "The Camunda REST API did not answer: " + rootMessage(e), e);
+    }
+  }
+
+  private static EngineUnavailableException unavailable(ClientHttpException e) {
+    String status = e.code() + " " + Objects.requireNonNullElse(e.reason(), "");
+    String message =
+        switch (e.code()) {
+          case 401 ->
+              "The Camunda REST API refused the app's credentials (%s: %s); check the client's"
+                      .formatted(status.strip(), detail(e))
+                  + " authentication settings (CAMUNDA_CLIENT_AUTH_*)";
+          case 403 ->
+              "The Camunda REST API does not allow the app's client this request (%s: %s); give"
+                      .formatted(status.strip(), detail(e))
+                  + " the client access to user tasks, process instances and incidents";
+          default -> "The Camunda REST API failed (%s: %s)".formatted(status.strip(), detail(e));
+        };
+    return new EngineUnavailableException(message, e);
+  }
+
+  private static String detail(ClientHttpException e) {
+    if (e instanceof ProblemException problem
+        && problem.details() != null
+        && problem.details().getDetail() != null) {
+      return problem.details().getDetail();
+    }
+    return e.getMessage();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 
   private static <T, R extends TypedPageableRequest<R> & FinalSearchRequestStep<T>>
       SearchResponse<T> pageOf(R request, String after) {
-    return request
-        .page(
-            (SearchRequestPage p) -> {
-              p.limit(PAGE_SIZE);
-              if (after != null) {
-                p.after(after);
-              }
-            })
-        .send()
-        .join();
+    return send(
+        () ->
+            request
+                .page(
+                    (SearchRequestPage p) -> {
+                      p.limit(PAGE_SIZE);
+                      if (after != null) {
+                        p.after(after);
+                      }
+                    })
+                .send()
+                .join());
   }
 
-  /** Follows the cursor until a page comes back short. */
+  /** Follows the cursor until a page comes back short or without a next cursor. */
   private static <T> List<T> all(Function<String, SearchResponse<T>> fetch) {
     var items = new ArrayList<T>();
     String after = null;
     while (true) {
       var page = fetch.apply(after);
       items.addAll(page.items());
-      if (page.items().size() < PAGE_SIZE || page.page() == null) {
+      String next = page.page() == null ? null : page.page().endCursor();
+      if (page.items().size() < PAGE_SIZE || next == null || next.equals(after)) {
         return items;
       }
-      after = page.page().endCursor();
+      after = next;
     }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static long orZero(Long value) {

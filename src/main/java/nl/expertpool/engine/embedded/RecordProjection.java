@@ -130,18 +130,7 @@ final class RecordProjection {
   /** Active elements of the instance and of the instances it called, at any depth. */
   synchronized List<ElementInstance> activeElements(long processInstanceKey) {
     catchUp();
-    var tree = new java.util.HashSet<Long>(List.of(processInstanceKey));
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Element e : elements.values()) {
-        if (e.type() == BpmnElementType.PROCESS
-            && tree.contains(e.parentProcessInstanceKey())
-            && tree.add(e.processInstanceKey())) {
-          grew = true;
-        }
-      }
-    }
+    Set<Long> tree = instanceTree(processInstanceKey);
     return elements.values().stream()
         .filter(e -> tree.contains(e.processInstanceKey()))
         .filter(e -> e.type() != BpmnElementType.PROCESS)
@@ -157,11 +146,28 @@ final class RecordProjection {
         .toList();
   }
 
+  /** Open incidents of the instance and of the instances it called, at any depth. */
   synchronized List<Incident> openIncidents(long processInstanceKey) {
     catchUp();
-    return incidents.values().stream()
-        .filter(i -> i.processInstanceKey() == processInstanceKey)
-        .toList();
+    Set<Long> tree = instanceTree(processInstanceKey);
+    return incidents.values().stream().filter(i -> tree.contains(i.processInstanceKey())).toList();
+  }
+
+  /** The instance and every active instance it called, directly or through a called one. */
+  private Set<Long> instanceTree(long processInstanceKey) {
+    var tree = new HashSet<Long>(List.of(processInstanceKey));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Element e : elements.values()) {
+        if (e.type() == BpmnElementType.PROCESS
+            && tree.contains(e.parentProcessInstanceKey())
+            && tree.add(e.processInstanceKey())) {
+          grew = true;
+        }
+      }
+    }
+    return tree;
   }
 
   private void catchUp() {
