@@ -110,7 +110,10 @@ class PagesIntegrationTest {
         .contains(
             "data-model=\"/dashboard/models/expert-recruitment\"",
             "data-active=\"{&quot;RecruitmentWindowSubProcess&quot;:1,&quot;WindowClosesTimer&quot;:1}\"",
-            "bpmn-navigated-viewer.production.min.js");
+            "bpmn-navigated-viewer.production.min.js",
+            "href=\"http://cluster.test/operate/processes/"
+                + driver.projects.get(project).getProcessInstanceKey()
+                + "\"");
     String model =
         mvc.perform(get("/dashboard/models/expert-recruitment").with(as("pm", "PROJECT_MANAGER")))
             .andExpect(status().isOk())
@@ -201,7 +204,11 @@ class PagesIntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(inbox).contains("data-task=\"" + screening + "\"", "Screen candidates");
+    assertThat(inbox)
+        .contains(
+            "data-task=\"" + screening + "\"",
+            "Screen candidates",
+            "href=\"http://cluster.test/tasklist/" + screening + "\"");
 
     mvc.perform(
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
