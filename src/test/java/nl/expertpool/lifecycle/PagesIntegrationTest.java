@@ -249,6 +249,24 @@ class PagesIntegrationTest {
             .getContentAsString();
     assertThat(page)
         .contains("Olena Koval", "name=\"candidates[0].decision\"", "name=\"candidates[0].note\"");
+    assertThat(page).contains(">Waitlist<").doesNotContain("Wachtlijst");
+
+    String dutch =
+        mvc.perform(get("/tasks/" + task.key()).param("lang", "nl").with(as("staff", "STAFF")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(dutch)
+        .contains(
+            "Kandidaten beoordelen",
+            ">Kandidaat<",
+            ">Besluit<",
+            ">Toelaten<",
+            ">Wachtlijst<",
+            "Olena Koval",
+            "name=\"candidates[0].decision\"")
+        .doesNotContain(">Decision<", ">Waitlist<");
 
     var refused =
         mvc.perform(
@@ -267,6 +285,25 @@ class PagesIntegrationTest {
             .getContentAsString();
     assertThat(refused)
         .contains("class=\"field-error\"", "is required", "Strong motivation, speaks Ukrainian");
+
+    var refusedInDutch =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/tasks/" + task.key())
+                    .header("Accept-Language", "nl")
+                    .with(as("staff", "STAFF"))
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("candidates[0].label", String.valueOf(candidate.get("label")))
+                    .param(
+                        "candidates[0].applicationId",
+                        String.valueOf(candidate.get("applicationId"))))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(refusedInDutch)
+        .contains("Niet afgerond", ">is verplicht<", ">Besluit<")
+        .doesNotContain("is required");
     assertThat(driver.hasTask(project, "screen-candidates")).isTrue();
 
     mvc.perform(
