@@ -52,6 +52,19 @@ class PagesIntegrationTest {
   }
 
   @Test
+  void withoutAnIdentityProviderConfiguredTheSignInPageOffersOnlyTheForm() throws Exception {
+    String login =
+        mvc.perform(get("/login"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(login).contains("name=\"password\"").doesNotContain("/oauth2/authorization/");
+    mvc.perform(get("/oauth2/authorization/keycloak")).andExpect(redirectedUrlPattern("**/login"));
+  }
+
+  @Test
   void aClientSeesTheirOwnProjectsMilestonesAndNeverAnotherClientsProject() throws Exception {
     UUID own = driver.createFor("Gemeente Almere");
     UUID foreign = driver.createFor("Gemeente Utrecht");
