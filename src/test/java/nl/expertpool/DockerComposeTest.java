@@ -35,6 +35,13 @@ class DockerComposeTest {
   static Map<String, Object> compose;
   static String composeText;
   static Set<String> knownProperties;
+
+  /**
+   * Properties whose keys are the user's own, e.g. {@code
+   * spring.security.oauth2.client.registration}.
+   */
+  static Set<String> mapProperties = new HashSet<>();
+
   static String applicationYml;
 
   @BeforeAll
@@ -162,7 +169,10 @@ class DockerComposeTest {
       return true;
     }
     return knownProperties.stream()
-        .anyMatch(p -> relaxed(p).equals(variable) || legacy(p).equals(variable));
+            .anyMatch(p -> relaxed(p).equals(variable) || legacy(p).equals(variable))
+        || mapProperties.stream()
+            .anyMatch(
+                p -> variable.startsWith(relaxed(p) + "_") || variable.startsWith(legacy(p) + "_"));
   }
 
   /** The documented form: dashes dropped, dots as underscores, upper case. */
@@ -188,6 +198,9 @@ class DockerComposeTest {
         for (JsonNode property : json.readTree(in).path("properties")) {
           if (!property.has("deprecation") && !property.path("deprecated").asBoolean()) {
             names.add(property.path("name").asText());
+            if (property.path("type").asText().startsWith("java.util.Map<")) {
+              mapProperties.add(property.path("name").asText());
+            }
           }
         }
       }
