@@ -30,6 +30,7 @@ class ModelDeployer implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
   static final String MODELS = "classpath*:bpmn/*.bpmn";
   static final String FORMS = "classpath*:forms/*.form";
+  static final java.time.Duration DEPLOY_TIMEOUT = java.time.Duration.ofSeconds(60);
 
   private final CamundaClient client;
   private final ResourcePatternResolver resources;
@@ -59,7 +60,8 @@ class ModelDeployer implements SmartInitializingSingleton {
               : next.addResourceBytes(bytes(file), file.getFilename());
     }
     try {
-      DeploymentEvent event = next.send().join();
+      // A busy machine may need longer than the client's default 10 s for the first deployment.
+      DeploymentEvent event = next.requestTimeout(DEPLOY_TIMEOUT).send().join();
       deployed.record(event);
       log.info(
           "Deployed {} processes and {} forms (deployment {})",

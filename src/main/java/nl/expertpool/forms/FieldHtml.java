@@ -29,19 +29,27 @@ final class FieldHtml {
   private final String name;
   private final String id;
   private final List<FieldError> errors;
+  private final FormTexts texts;
 
-  private FieldHtml(StringBuilder out, FormComponent field, String name, List<FieldError> errors) {
+  private FieldHtml(
+      StringBuilder out,
+      FormComponent field,
+      String name,
+      List<FieldError> errors,
+      FormTexts texts) {
     this.out = out;
     this.field = field;
     this.name = name;
     this.id = id(name);
     this.errors = errors;
+    this.texts = texts;
   }
 
   /**
    * @param value the value to show: from the task, typed by the user or the component's default
    * @param options the choices of a select, radio, checklist or taglist, static or from the task
    * @param errors the errors to show next to the control
+   * @param texts the language of the errors' reasons (the field comes translated already)
    */
   static void write(
       StringBuilder out,
@@ -49,8 +57,9 @@ final class FieldHtml {
       String name,
       Object value,
       List<Option> options,
-      List<FieldError> errors) {
-    new FieldHtml(out, field, name, errors).write(value, options);
+      List<FieldError> errors,
+      FormTexts texts) {
+    new FieldHtml(out, field, name, errors, texts).write(value, options);
   }
 
   /** An HTML id for a submission path; paths hold dots and brackets, which selectors dislike. */
@@ -100,7 +109,7 @@ final class FieldHtml {
       attr("id", errorId(i));
       out.append('>');
       // An error about one item of a list (themes[1]) says which item.
-      out.append(escape(error.field().equals(name) ? error.reason() : error.message()));
+      out.append(escape(error.field().equals(name) ? texts.reason(error) : texts.message(error)));
       out.append("</p>\n");
     }
     out.append("</div>\n");
@@ -113,6 +122,7 @@ final class FieldHtml {
     attr("id", id);
     attr("name", name);
     attr("value", value);
+    placeholder();
     if ("number".equals(type)) {
       // form-js lets any decimal through unless min or max say otherwise; so must the browser.
       attr("step", "any");
@@ -141,6 +151,7 @@ final class FieldHtml {
     attr("id", id);
     attr("name", name);
     attr("rows", "4");
+    placeholder();
     lengths();
     editable();
     aria();
@@ -272,6 +283,12 @@ final class FieldHtml {
       parts.add(field.timeLabel());
     }
     return parts.isEmpty() ? null : String.join(" / ", parts);
+  }
+
+  private void placeholder() {
+    if (field.placeholder() != null) {
+      attr("placeholder", field.placeholder());
+    }
   }
 
   private void lengths() {

@@ -20,7 +20,7 @@ final class FieldRules {
   static void check(FormComponent field, Object value, String path, List<FieldError> errors) {
     if (isEmpty(value)) {
       if (field.required()) {
-        errors.add(new FieldError(path, "is required"));
+        errors.add(FieldError.of(path, Reason.REQUIRED));
       }
       return;
     }
@@ -66,20 +66,18 @@ final class FieldRules {
   private static void text(
       FormComponent field, Object value, String path, List<FieldError> errors) {
     if (!(value instanceof String text)) {
-      errors.add(new FieldError(path, "must be text"));
+      errors.add(FieldError.of(path, Reason.NOT_TEXT));
       return;
     }
     if (field.minLength() != null && text.length() < field.minLength()) {
-      errors.add(
-          new FieldError(path, "must be at least %d characters".formatted(field.minLength())));
+      errors.add(FieldError.of(path, Reason.TOO_SHORT, field.minLength()));
     }
     if (field.maxLength() != null && text.length() > field.maxLength()) {
-      errors.add(
-          new FieldError(path, "must be at most %d characters".formatted(field.maxLength())));
+      errors.add(FieldError.of(path, Reason.TOO_LONG, field.maxLength()));
     }
     // find(), not matches(): form-js tests the pattern with RegExp.test, which is unanchored.
     if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
-      errors.add(new FieldError(path, "must match the pattern " + field.pattern()));
+      errors.add(FieldError.of(path, Reason.NO_MATCH, field.pattern()));
     }
   }
 
@@ -87,23 +85,23 @@ final class FieldRules {
       FormComponent field, Object value, String path, List<FieldError> errors) {
     BigDecimal number = value instanceof Boolean ? null : decimal(value);
     if (number == null) {
-      errors.add(new FieldError(path, "must be a number"));
+      errors.add(FieldError.of(path, Reason.NOT_A_NUMBER));
       return;
     }
     if (field.min() != null && number.compareTo(field.min()) < 0) {
-      errors.add(new FieldError(path, "must be at least " + plain(field.min())));
+      errors.add(FieldError.of(path, Reason.BELOW_MIN, plain(field.min())));
     }
     if (field.max() != null && number.compareTo(field.max()) > 0) {
-      errors.add(new FieldError(path, "must be at most " + plain(field.max())));
+      errors.add(FieldError.of(path, Reason.ABOVE_MAX, plain(field.max())));
     }
   }
 
   private static void checkbox(
       FormComponent field, Object value, String path, List<FieldError> errors) {
     if (!(value instanceof Boolean checked)) {
-      errors.add(new FieldError(path, "must be true or false"));
+      errors.add(FieldError.of(path, Reason.NOT_TRUE_OR_FALSE));
     } else if (field.required() && !checked) {
-      errors.add(new FieldError(path, "is required"));
+      errors.add(FieldError.of(path, Reason.REQUIRED));
     }
   }
 
@@ -111,25 +109,25 @@ final class FieldRules {
       FormComponent field, Object value, String path, List<FieldError> errors) {
     if (field.hasStaticValues()) {
       if (!(value instanceof String text) || !field.optionValues().contains(text)) {
-        errors.add(new FieldError(path, oneOf(field)));
+        errors.add(oneOf(path, field.optionValues()));
       }
     } else if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-      errors.add(new FieldError(path, "must be a single value"));
+      errors.add(FieldError.of(path, Reason.NOT_A_SINGLE_VALUE));
     }
   }
 
   private static void choices(
       FormComponent field, Object value, String path, List<FieldError> errors) {
     if (!(value instanceof List<?> list)) {
-      errors.add(new FieldError(path, "must be a list"));
+      errors.add(FieldError.of(path, Reason.NOT_A_LIST));
       return;
     }
     for (int i = 0; i < list.size(); i++) {
       String itemPath = "%s[%d]".formatted(path, i);
       if (!(list.get(i) instanceof String item)) {
-        errors.add(new FieldError(itemPath, "must be text"));
+        errors.add(FieldError.of(itemPath, Reason.NOT_TEXT));
       } else if (field.hasStaticValues() && !field.optionValues().contains(item)) {
-        errors.add(new FieldError(itemPath, oneOf(field)));
+        errors.add(oneOf(itemPath, field.optionValues()));
       }
     }
   }
@@ -147,13 +145,14 @@ final class FieldRules {
           default -> parses(text, LocalDate::parse);
         };
     if (!valid) {
-      String what =
-          switch (field.subtype()) {
-            case "time" -> "a time";
-            case "datetime" -> "a date and time";
-            default -> "a date";
-          };
-      errors.add(new FieldError(path, "must be %s (ISO-8601)".formatted(what)));
+      errors.add(
+          FieldError.of(
+              path,
+              switch (field.subtype()) {
+                case "time" -> Reason.NOT_A_TIME;
+                case "datetime" -> Reason.NOT_A_DATE_AND_TIME;
+                default -> Reason.NOT_A_DATE;
+              }));
     }
   }
 
@@ -172,20 +171,19 @@ final class FieldRules {
   /** A choice (or each of several) among options known only at run time. */
   static void checkRuntimeOptions(
       Object value, String path, List<String> allowed, List<FieldError> errors) {
-    String reason = "must be one of " + String.join(", ", allowed);
     if (value instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         if (list.get(i) != null && !allowed.contains(String.valueOf(list.get(i)))) {
-          errors.add(new FieldError("%s[%d]".formatted(path, i), reason));
+          errors.add(oneOf("%s[%d]".formatted(path, i), allowed));
         }
       }
     } else if (!isEmpty(value) && !allowed.contains(String.valueOf(value))) {
-      errors.add(new FieldError(path, reason));
+      errors.add(oneOf(path, allowed));
     }
   }
 
-  private static String oneOf(FormComponent field) {
-    return "must be one of " + String.join(", ", field.optionValues());
+  private static FieldError oneOf(String path, List<String> allowed) {
+    return FieldError.of(path, Reason.NOT_AN_OPTION, String.join(", ", allowed));
   }
 
   private static String plain(BigDecimal number) {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param id the component id the Modeler assigns, like {@code Field_overdueDecision}
  * @param type the form-js type, one of {@link #SUPPORTED_TYPES}
  * @param key the variable the input binds (may be dotted), null for text, layout and containers
+ * @param placeholder the hint an empty text, text area or number input shows
  * @param path where a group nests its values or where a dynamic list keeps its items; null or empty
  *     for a group that nests nothing
  * @param values the static options of a select, radio, checklist or taglist
@@ -27,6 +28,7 @@ public record FormComponent(
     String key,
     String label,
     String description,
+    String placeholder,
     String path,
     boolean required,
     BigDecimal min,
@@ -93,6 +95,46 @@ public record FormComponent(
   /** Whether the options are the fixed {@link #values()} rather than supplied at run time. */
   public boolean hasStaticValues() {
     return valuesKey == null;
+  }
+
+  /**
+   * The component with other wording, the same otherwise: what a page in another language shows.
+   */
+  FormComponent withTexts(
+      String label,
+      String description,
+      String placeholder,
+      String text,
+      String dateLabel,
+      String timeLabel,
+      List<Option> values,
+      List<FormComponent> components) {
+    return new FormComponent(
+        id,
+        type,
+        key,
+        label,
+        description,
+        placeholder,
+        path,
+        required,
+        min,
+        max,
+        minLength,
+        maxLength,
+        pattern,
+        readonly,
+        values,
+        valuesKey,
+        defaultValue,
+        text,
+        subtype,
+        dateLabel,
+        timeLabel,
+        components,
+        allowAddRemove,
+        defaultRepetitions,
+        personal);
   }
 
   /** The option values, in order: what a submission may choose from when they are static. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.expertpool.forms.FormComponent.Option;
 import org.springframework.stereotype.Component;
@@ -23,11 +24,23 @@ import org.springframework.stereotype.Component;
  * name, so that Enter in a text input submits the page instead of removing a row. Hidden {@code
  * _present} inputs tell the reader which checkboxes, choices and lists were on the page, since a
  * browser posts nothing for an unticked box.
+ *
+ * <p>The page speaks the user's language: the form's words, the buttons and the reasons of errors
+ * come from {@link FormTexts}, in English where a translation lacks them.
  */
 @Component
 public class FormHtml {
 
   private static final Object ABSENT = new Object();
+
+  /** The fields of the form in English, as {@link #render(FormSchema, Map, Map, List, Locale)}. */
+  public String render(
+      FormSchema form,
+      Map<String, ?> values,
+      Map<String, ?> taskVariables,
+      List<FieldError> errors) {
+    return render(form, values, taskVariables, errors, Locale.ENGLISH);
+  }
 
   /**
    * The fields of the form, with the errors of a refused submission.
@@ -38,14 +51,17 @@ public class FormHtml {
    * @param taskVariables where options with a {@code valuesKey} and the {@code {{name}}} templates
    *     of text components take their values from
    * @param errors shown next to the input they name, or, when they name none, listed at the top
+   * @param locale the page's language; English when null
    */
   public String render(
       FormSchema form,
       Map<String, ?> values,
       Map<String, ?> taskVariables,
-      List<FieldError> errors) {
-    var page = new Page(taskVariables, errors);
-    page.components(form.components(), values, "");
+      List<FieldError> errors,
+      Locale locale) {
+    var texts = FormTexts.in(locale);
+    var page = new Page(taskVariables, errors, texts);
+    page.components(texts.translate(form).components(), values, "");
     return page.html();
   }
 
@@ -54,11 +70,13 @@ public class FormHtml {
     private final StringBuilder body = new StringBuilder();
     private final Map<String, ?> taskVariables;
     private final List<FieldError> unclaimed;
+    private final FormTexts texts;
     private boolean rowButtons;
 
-    Page(Map<String, ?> taskVariables, List<FieldError> errors) {
+    Page(Map<String, ?> taskVariables, List<FieldError> errors, FormTexts texts) {
       this.taskVariables = taskVariables == null ? Map.of() : taskVariables;
       this.unclaimed = new ArrayList<>(errors == null ? List.of() : errors);
+      this.texts = texts;
     }
 
     String html() {
@@ -66,7 +84,7 @@ public class FormHtml {
       if (!unclaimed.isEmpty()) {
         html.append("<div class=\"form-errors\" role=\"alert\">\n<ul>\n");
         for (FieldError error : unclaimed) {
-          html.append("<li>").append(escape(error.message())).append("</li>\n");
+          html.append("<li>").append(escape(texts.message(error))).append("</li>\n");
         }
         html.append("</ul>\n</div>\n");
       }
@@ -130,9 +148,10 @@ public class FormHtml {
           .append("\" value=\"")
           .append(escape(name))
           .append("\">\n");
+      String listLabel = list.label() == null ? list.path() : list.label();
       for (int i = 0; i < rows.size(); i++) {
         String row = "%s[%d]".formatted(name, i);
-        String rowLabel = (list.label() == null ? list.path() : list.label()) + " " + (i + 1);
+        String rowLabel = listLabel + " " + (i + 1);
         body.append("<div class=\"row\" role=\"group\" data-key=\"")
             .append(escape(row))
             .append("\" aria-label=\"")
@@ -140,7 +159,11 @@ public class FormHtml {
             .append("\">\n");
         components(list.components(), rows.get(i), row);
         if (list.allowAddRemove()) {
-          rowButton(FormSubmission.REMOVE, row, "Remove", "Remove " + rowLabel);
+          rowButton(
+              FormSubmission.REMOVE,
+              row,
+              texts.page("button.remove", "Remove"),
+              texts.page("button.remove.label", "Remove {0}", rowLabel));
         }
         body.append("</div>\n");
       }
@@ -148,8 +171,8 @@ public class FormHtml {
         rowButton(
             FormSubmission.ADD,
             name,
-            "Add row",
-            "Add a row to " + (list.label() == null ? list.path() : list.label()));
+            texts.page("button.add", "Add row"),
+            texts.page("button.add.label", "Add a row to {0}", listLabel));
       }
       body.append("</fieldset>\n");
     }
@@ -173,7 +196,7 @@ public class FormHtml {
           .append("\" aria-label=\"")
           .append(escape(label))
           .append("\" formnovalidate>")
-          .append(text)
+          .append(escape(text))
           .append("</button>\n");
     }
 
@@ -183,7 +206,7 @@ public class FormHtml {
       if (value == ABSENT) {
         value = field.defaultValue();
       }
-      FieldHtml.write(body, field, name, value, options(field), claim(name));
+      FieldHtml.write(body, field, name, value, options(field), claim(name), texts);
     }
 
     private List<Option> options(FormComponent field) {

@@ -97,6 +97,7 @@ final class FormJson {
         key,
         text(node, "label"),
         text(node, "description"),
+        text(node, "placeholder"),
         path,
         validate.path("required").asBoolean(false),
         decimal(validate, "min", where),

@@ -102,7 +102,7 @@ public record FormSchema(String id, List<FormComponent> components) {
               } else if (value instanceof Map<?, ?> nested) {
                 checkObject(n.slots(), nested, path, Set.of(), errors);
               } else {
-                errors.add(new FieldError(path, "must be an object"));
+                errors.add(FieldError.of(path, Reason.NOT_AN_OBJECT));
               }
             }
             case Repeated r -> checkItems(r, value, path, errors);
@@ -112,8 +112,7 @@ public record FormSchema(String id, List<FormComponent> components) {
       String name = String.valueOf(key);
       if (!slots.containsKey(name) && !allowedExtra.contains(name)) {
         errors.add(
-            new FieldError(
-                prefix.isEmpty() ? name : prefix + "." + name, "is not a field of this form"));
+            FieldError.of(prefix.isEmpty() ? name : prefix + "." + name, Reason.NOT_A_FIELD));
       }
     }
   }
@@ -185,7 +184,7 @@ public record FormSchema(String id, List<FormComponent> components) {
       return;
     }
     if (!(value instanceof List<?> items)) {
-      errors.add(new FieldError(path, "must be a list"));
+      errors.add(FieldError.of(path, Reason.NOT_A_LIST));
       return;
     }
     for (int i = 0; i < items.size(); i++) {
@@ -193,7 +192,7 @@ public record FormSchema(String id, List<FormComponent> components) {
       if (items.get(i) instanceof Map<?, ?> item) {
         checkObject(list.item(), item, itemPath, Set.of(), errors);
       } else {
-        errors.add(new FieldError(itemPath, "must be an object"));
+        errors.add(FieldError.of(itemPath, Reason.NOT_AN_OBJECT));
       }
     }
   }

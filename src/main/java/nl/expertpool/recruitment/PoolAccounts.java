@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.security.AppUsers;
+import nl.expertpool.security.OidcLogins;
 import nl.expertpool.security.Role;
 import nl.expertpool.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,7 @@ public class PoolAccounts {
   private final Applications applications;
   private final Experts experts;
   private final AppUsers users;
+  private final OidcLogins oidc;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -35,12 +37,14 @@ public class PoolAccounts {
       Applications applications,
       Experts experts,
       AppUsers users,
+      OidcLogins oidc,
       AuditTrail audit,
       Clock clock) {
     this.accounts = accounts;
     this.applications = applications;
     this.experts = experts;
     this.users = users;
+    this.oidc = oidc;
     this.audit = audit;
     this.clock = clock;
   }
@@ -49,8 +53,9 @@ public class PoolAccounts {
   public record Link(UUID applicationId, UUID expertId, String username, boolean accountCreated) {}
 
   /**
-   * Links an expert to a sign-in account: an existing expert account, or a new one when a password
-   * is given.
+   * Links an expert to a sign-in account: an existing expert account, a new one when a password is
+   * given, or, when people sign in with an identity provider (OIDC), the name the provider gives
+   * them.
    *
    * @param personId the expert's application id or expert id
    */
@@ -79,7 +84,8 @@ public class PoolAccounts {
       throw ApiException.invalid(
           "username", "is a " + role.get() + " account; only expert accounts can be linked");
     }
-    if (role.isEmpty()) {
+    boolean external = role.isEmpty() && !oidc.all().isEmpty() && (password == null);
+    if (role.isEmpty() && !external) {
       if (password == null || password.length() < MIN_PASSWORD) {
         throw ApiException.invalid(
             "password",

@@ -61,6 +61,14 @@ public class AppUsers implements UserDetailsService {
     return found.getFirst();
   }
 
+  /** Whether a stored user of this name exists and is disabled. */
+  @Transactional(readOnly = true)
+  public boolean isDisabled(String username) {
+    return !jdbc.queryForList(
+            "select 1 from app_user where username = ? and not enabled", Integer.class, username)
+        .isEmpty();
+  }
+
   /**
    * Adds a user unless one with that name exists.
    *

@@ -1,5 +1,7 @@
 package nl.expertpool.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,14 +11,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Two doors. The API: HTTP Basic, no sessions, no CSRF; candidates apply without an account. The
- * pages: form login with a session and CSRF protection; nothing they show may be cached.
+ * pages: form login with a session and CSRF protection; nothing they show may be cached. When an
+ * OIDC client registration is configured, the pages also offer sign-in with that identity provider.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcProperties.class)
 class SecurityConfiguration {
+
+  /** The one page a signed-in user without any of the app's roles may see. */
+  static final String NO_ROLE_PAGE = "/no-role";
 
   private static final String PM = Role.PROJECT_MANAGER.name();
   private static final String STAFF = Role.STAFF.name();
@@ -72,8 +82,13 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(
+  SecurityFilterChain pages(
+      HttpSecurity http,
+      ObjectProvider<ClientRegistrationRepository> registrations,
+      OidcProperties oidc,
+      AppUsers users)
+      throws Exception {
+    http.authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
@@ -84,14 +99,35 @@ class SecurityConfiguration {
                     .hasAnyRole(PM, STAFF, CLIENT)
                     .requestMatchers("/tasks", "/tasks/**")
                     .hasAnyRole(PM, STAFF, EXPERT, CLIENT)
-                    .requestMatchers("/")
+                    .requestMatchers("/", NO_ROLE_PAGE)
                     .authenticated()
                     .anyRequest()
                     .denyAll())
         .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .headers(headers -> headers.cacheControl(Customizer.withDefaults()))
-        .build();
+        .headers(headers -> headers.cacheControl(Customizer.withDefaults()));
+    // Spring Boot registers clients only when spring.security.oauth2.client.registration.* is set.
+    ClientRegistrationRepository providers = registrations.getIfAvailable();
+    if (providers != null) {
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/login")
+                  .defaultSuccessUrl("/", true)
+                  .failureUrl("/login?refused")
+                  .userInfoEndpoint(
+                      info ->
+                          info.oidcUserService(
+                              new OidcUsers(new OidcUserService(), new OidcClaims(oidc), users)))
+                  .permitAll());
+      // Signing out also ends the session at the provider (when it announces an end-session
+      // endpoint), so that the next "Sign in with" asks who is there.
+      var logoutAtProvider = new OidcClientInitiatedLogoutSuccessHandler(providers);
+      logoutAtProvider.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+      logoutAtProvider.setDefaultTargetUrl("/login?logout");
+      http.logout(logout -> logout.logoutSuccessHandler(logoutAtProvider));
+    }
+    return http.build();
   }
 
   @Bean

@@ -1,6 +1,6 @@
 /**
- * Who may do what: roles, the candidate groups they stand for, and the users of the embedded
- * default. HTTP Basic for the API; the workspace issue adds pages and stored users.
+ * Who may do what: roles, the candidate groups they stand for, and the users, stored in PostgreSQL
+ * or signed in by an OIDC identity provider. HTTP Basic for the API; form and OIDC login for pages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Security")
 package nl.expertpool.security;

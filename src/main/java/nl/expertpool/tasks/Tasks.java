@@ -14,6 +14,7 @@ import nl.expertpool.engine.ProcessEngine.TaskQuery;
 import nl.expertpool.engine.TaskConflictException;
 import nl.expertpool.engine.TaskNotFoundException;
 import nl.expertpool.engine.UserTask;
+import nl.expertpool.forms.FieldError;
 import nl.expertpool.forms.FormCatalog;
 import nl.expertpool.forms.FormSchema;
 import nl.expertpool.project.ProjectLifecycle;
@@ -160,17 +161,9 @@ public class Tasks {
   public void complete(CurrentUser user, long taskKey, Map<String, Object> submitted) {
     UserTask task = get(user, taskKey);
     Map<String, Object> values = submitted == null ? Map.of() : submitted;
-    FormSchema form =
-        forms
-            .byId(task.formId())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "Task " + taskKey + " links form " + task.formId() + ", not in forms/"));
+    FormSchema form = schema(task);
     List<Violation> problems =
-        form.validate(values, Set.of(), task.variables()).stream()
-            .map(e -> new Violation(e.field(), e.reason()))
-            .toList();
+        problems(task, values).stream().map(e -> new Violation(e.field(), e.reason())).toList();
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }
@@ -194,5 +187,23 @@ public class Tasks {
     } catch (TaskConflictException e) {
       throw ApiException.conflict("Task " + taskKey + " is completed already.");
     }
+  }
+
+  /**
+   * Why {@link #complete} would refuse the submission, with codes a page can show in its language;
+   * empty when the form takes it.
+   */
+  public List<FieldError> problems(UserTask task, Map<String, Object> submitted) {
+    return schema(task)
+        .validate(submitted == null ? Map.of() : submitted, Set.of(), task.variables());
+  }
+
+  private FormSchema schema(UserTask task) {
+    return forms
+        .byId(task.formId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Task " + task.key() + " links form " + task.formId() + ", not in forms/"));
   }
 }

@@ -1,22 +1,34 @@
 package nl.expertpool.ui;
 
 import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.OidcLogins;
 import nl.expertpool.security.Role;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** Sign-in, and where each role lands after it. */
 @Controller
 class HomeController {
 
+  private final OidcLogins oidcLogins;
+
+  HomeController(OidcLogins oidcLogins) {
+    this.oidcLogins = oidcLogins;
+  }
+
   @GetMapping("/login")
-  String login() {
+  String login(Model model) {
+    model.addAttribute("oidcLogins", oidcLogins.all());
     return "login";
   }
 
   @GetMapping("/")
   String home() {
     CurrentUser user = CurrentUser.get();
+    if (user.roles().isEmpty()) {
+      return "redirect:/no-role";
+    }
     if (user.isProjectManager()) {
       return "redirect:/dashboard";
     }
@@ -24,5 +36,13 @@ class HomeController {
       return "redirect:/portal";
     }
     return "redirect:/tasks";
+  }
+
+  /**
+   * Where someone lands whom the identity provider knows but who has none of the app's roles (yet).
+   */
+  @GetMapping("/no-role")
+  String noRole() {
+    return "no-role";
   }
 }

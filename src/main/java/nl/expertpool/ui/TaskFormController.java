@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.forms.FieldError;
@@ -25,9 +26,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One task as a page: the linked Camunda form rendered on the server, beside what the app shows for
- * people (names and the like). A submission is validated by the same rules as the API; when it is
- * refused, the page comes back with every error next to its field and everything typed.
+ * One task as a page: the linked Camunda form rendered on the server in the page's language, beside
+ * what the app shows for people (names and the like). A submission is validated by the same rules
+ * as the API; when it is refused, the page comes back with every error next to its field and
+ * everything typed.
  */
 @Controller
 class TaskFormController {
@@ -43,9 +45,9 @@ class TaskFormController {
   }
 
   @GetMapping("/tasks/{key}")
-  String task(@PathVariable long key, Model model) {
+  String task(@PathVariable long key, Locale locale, Model model) {
     UserTask task = tasks.get(CurrentUser.get(), key);
-    return page(task, tasks.data(task), List.of(), model);
+    return page(task, tasks.data(task), List.of(), locale, model);
   }
 
   @PostMapping("/tasks/{key}")
@@ -53,6 +55,7 @@ class TaskFormController {
       @PathVariable long key,
       HttpServletRequest request,
       HttpServletResponse response,
+      Locale locale,
       Model model,
       RedirectAttributes redirect) {
     CurrentUser user = CurrentUser.get();
@@ -63,10 +66,17 @@ class TaskFormController {
     Map<String, Object> values = FormSubmission.read(form, parameters);
     if (FormSubmission.changesRows(parameters)) {
       try {
-        return page(task, FormSubmission.changeRows(form, values, parameters), List.of(), model);
+        return page(
+            task, FormSubmission.changeRows(form, values, parameters), List.of(), locale, model);
       } catch (IllegalArgumentException e) {
         throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
       }
+    }
+    // Asked before completing, for errors the page can show in its own language.
+    List<FieldError> problems = tasks.problems(task, values);
+    if (!problems.isEmpty()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return page(task, values, problems, locale, model);
     }
     try {
       tasks.complete(user, key, values);
@@ -77,15 +87,17 @@ class TaskFormController {
       List<FieldError> errors = new ArrayList<>();
       e.violations().forEach(v -> errors.add(new FieldError(v.field(), v.reason())));
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return page(task, values, errors, model);
+      return page(task, values, errors, locale, model);
     }
     redirect.addFlashAttribute("completed", task.name());
     return "redirect:/tasks";
   }
 
-  private String page(UserTask task, Map<String, ?> values, List<FieldError> errors, Model model) {
+  private String page(
+      UserTask task, Map<String, ?> values, List<FieldError> errors, Locale locale, Model model) {
     model.addAttribute("task", task);
-    model.addAttribute("fields", html.render(schema(task), values, task.variables(), errors));
+    model.addAttribute(
+        "fields", html.render(schema(task), values, task.variables(), errors, locale));
     model.addAttribute("errorCount", errors.size());
     model.addAttribute("display", DisplayTables.of(tasks.display(task)));
     return "tasks/task";

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -278,5 +280,97 @@ class FormHtmlTest {
     assertThat(FormBrowser.parse(rendered).select("button")).isEmpty();
     assertThat(control(FormBrowser.parse(rendered), "candidates[0].label").val())
         .isEqualTo("A. Expert");
+  }
+
+  @Test
+  void showsTheFormInDutchOnADutchPageAndAsWrittenOnAnEnglishOne() throws Exception {
+    var candidates = FormSchema.parse(Files.readString(Path.of("forms/screen-candidates.form")));
+    Map<String, Object> values =
+        Map.of("candidates", List.of(Map.of("label", "A. Expert", "applicationId", "a-1")));
+    var errors = candidates.validate(values);
+
+    Document dutch =
+        FormBrowser.parse(
+            html.render(candidates, values, Map.of(), errors, Locale.forLanguageTag("nl-NL")));
+    Document english =
+        FormBrowser.parse(html.render(candidates, values, Map.of(), errors, Locale.ENGLISH));
+
+    assertThat(dutch.selectFirst("div.text h3").text()).isEqualTo("Kandidaten beoordelen");
+    assertThat(dutch.selectFirst("fieldset.dynamic-list > legend").text()).isEqualTo("Kandidaten");
+    assertThat(dutch.select("div.field > label").eachText())
+        .containsExactly("Kandidaat", "Aanmelding", "Besluit*", "Notitie");
+    assertThat(dutch.select("select[name=\"candidates[0].decision\"] option").eachText())
+        .containsExactly("Toelaten", "Afwijzen", "Wachtlijst");
+    assertThat(dutch.selectFirst("div.row").attr("aria-label")).isEqualTo("Kandidaten 1");
+    assertThat(dutch.select("p.field-error").eachText()).containsExactly("is verplicht");
+    assertThat(dutch.text())
+        .doesNotContain("Screen candidates", "Decision", "Accept", "Waitlist", "is required");
+    // The values and names the page posts are the form's, whatever the language.
+    assertThat(dutch.select("select[name=\"candidates[0].decision\"] option").eachAttr("value"))
+        .containsExactly("", "accept", "reject", "waitlist");
+
+    assertThat(english.selectFirst("div.text h3").text()).isEqualTo("Screen candidates");
+    assertThat(english.select("div.field > label").eachText())
+        .containsExactly("Candidate", "Application", "Decision*", "Note");
+    assertThat(english.select("select[name=\"candidates[0].decision\"] option").eachText())
+        .containsExactly("Accept", "Reject", "Waitlist");
+    assertThat(english.select("p.field-error").eachText()).containsExactly("is required");
+    assertThat(english.text()).doesNotContain("Kandidaat", "Besluit", "Toelaten", "verplicht");
+    assertThat(html.render(candidates, values, Map.of(), errors))
+        .isEqualTo(html.render(candidates, values, Map.of(), errors, Locale.ENGLISH));
+  }
+
+  @Test
+  void rowButtonsDateLabelsAndErrorsSpeakThePagesLanguage() throws Exception {
+    var training = FormSchema.parse(Files.readString(Path.of("forms/schedule-training.form")));
+    var values =
+        Map.<String, Object>of(
+            "sessions",
+            List.of(Map.of("durationHours", 13, "location", "Almere", "trainer", "R. Haddou")),
+            "room",
+            "B");
+    var errors = training.validate(values, Set.of());
+
+    Document dutch =
+        FormBrowser.parse(
+            html.render(training, values, Map.of(), errors, Locale.forLanguageTag("nl")));
+
+    assertThat(dutch.select("button[name=_add]").eachText()).containsExactly("Rij toevoegen");
+    assertThat(dutch.selectFirst("button[name=_add]").attr("aria-label"))
+        .isEqualTo("Een rij toevoegen aan Bijeenkomsten");
+    assertThat(dutch.select("button[name=_remove]").eachText()).containsExactly("Verwijderen");
+    assertThat(dutch.selectFirst("button[name=_remove]").attr("aria-label"))
+        .isEqualTo("Bijeenkomsten 1 verwijderen");
+    assertThat(dutch.selectFirst("label[for=field-sessions_0__startsAt]").text())
+        .isEqualTo("Datum / Begintijd*");
+    assertThat(dutch.select("p.field-error").eachText())
+        .containsExactly("is verplicht", "mag hoogstens 12 zijn");
+    assertThat(dutch.select(".form-errors li").eachText())
+        .containsExactly("room is geen veld van dit formulier");
+
+    Document english = FormBrowser.parse(html.render(training, values, Map.of(), errors));
+    assertThat(english.select("button[name]").eachText()).containsExactly("Remove", "Add row");
+    assertThat(english.select("p.field-error").eachText())
+        .containsExactly("is required", "must be at most 12");
+    assertThat(english.select(".form-errors li").eachText())
+        .containsExactly("room is not a field of this form");
+  }
+
+  @Test
+  void textAndNumberInputsShowTheirPlaceholder() {
+    var hinted =
+        FormSchema.parse(
+            """
+            { "id": "p", "components": [
+              { "id": "A", "type": "textfield", "key": "name", "placeholder": "Jane Doe" },
+              { "id": "B", "type": "textarea", "key": "note", "placeholder": "Anything else" },
+              { "id": "C", "type": "number", "key": "days" } ] }
+            """);
+
+    Document page = FormBrowser.parse(html.render(hinted, Map.of(), Map.of(), List.of()));
+
+    assertThat(control(page, "name").attr("placeholder")).isEqualTo("Jane Doe");
+    assertThat(control(page, "note").attr("placeholder")).isEqualTo("Anything else");
+    assertThat(control(page, "days").hasAttr("placeholder")).isFalse();
   }
 }

@@ -92,6 +92,7 @@ class AccessMatrixTest {
     // Pages
     rule("GET /", LOGIN, OK, OK, OK, OK, OK);
     rule("GET /login", OK, OK, OK, OK, OK, OK);
+    rule("GET /no-role", LOGIN, OK, OK, OK, OK, OK);
     rule("GET /portal", LOGIN, OK, OK, DENIED, OK, OK);
     rule("GET /portal/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("GET /portal/projects/{id}/handover", LOGIN, OK, OK, DENIED, OK, HIDDEN);
@@ -157,10 +158,33 @@ class AccessMatrixTest {
     assertThat(broken).isEmpty();
   }
 
+  /** Someone an identity provider signed in without any of the app's roles. */
+  @Test
+  void aSignedInUserWithoutARoleIsRefusedEveryPageButTheirOwn() throws Exception {
+    UUID project = driver.createFor("Gemeente Almere");
+    Set<String> open = Set.of("GET /", "GET /login", "GET /no-role");
+    List<String> broken = new ArrayList<>();
+    for (String endpoint : RULES.keySet()) {
+      if (endpoint.contains(" /api/")) {
+        continue; // the API has HTTP Basic only, and every stored user has a role
+      }
+      int status = request(endpoint, project, user("nobody").authorities(List.of()));
+      Expect expected = open.contains(endpoint) ? OK : DENIED;
+      if (!matches(expected, status, lastLocation, lastBody)) {
+        broken.add(endpoint + ": expected " + expected + ", got " + status);
+      }
+    }
+    assertThat(broken).isEmpty();
+  }
+
   private String lastLocation;
   private String lastBody;
 
   private int request(String endpoint, UUID project, Who who) throws Exception {
+    return request(endpoint, project, as(who));
+  }
+
+  private int request(String endpoint, UUID project, RequestPostProcessor as) throws Exception {
     String[] parts = endpoint.split(" ", 2);
     String path =
         parts[1]
@@ -180,7 +204,6 @@ class AccessMatrixTest {
             .contentType(MediaType.APPLICATION_JSON)
             .content("{}")
             .with(csrf());
-    RequestPostProcessor as = as(who);
     if (as != null) {
       request.with(as);
     }

@@ -215,7 +215,7 @@ class BrowserTest {
             browser
                 .findElement(By.cssSelector(".diagram[data-process='expert-recruitment']"))
                 .findElements(By.cssSelector(".instance-count")))
-        .extracting(WebElement::getText)
+        .extracting(badge -> badge.getDomProperty("textContent"))
         .contains("1");
     assertThat(browser.findElement(By.id("people")).getText()).contains("Amina Yusuf");
     screenshot("dashboard-project");

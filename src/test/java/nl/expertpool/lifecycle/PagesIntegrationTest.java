@@ -52,6 +52,19 @@ class PagesIntegrationTest {
   }
 
   @Test
+  void withoutAnIdentityProviderConfiguredTheSignInPageOffersOnlyTheForm() throws Exception {
+    String login =
+        mvc.perform(get("/login"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(login).contains("name=\"password\"").doesNotContain("/oauth2/authorization/");
+    mvc.perform(get("/oauth2/authorization/keycloak")).andExpect(redirectedUrlPattern("**/login"));
+  }
+
+  @Test
   void aClientSeesTheirOwnProjectsMilestonesAndNeverAnotherClientsProject() throws Exception {
     UUID own = driver.createFor("Gemeente Almere");
     UUID foreign = driver.createFor("Gemeente Utrecht");
@@ -110,7 +123,10 @@ class PagesIntegrationTest {
         .contains(
             "data-model=\"/dashboard/models/expert-recruitment\"",
             "data-active=\"{&quot;RecruitmentWindowSubProcess&quot;:1,&quot;WindowClosesTimer&quot;:1}\"",
-            "bpmn-navigated-viewer.production.min.js");
+            "bpmn-navigated-viewer.production.min.js",
+            "href=\"http://cluster.test/operate/processes/"
+                + driver.projects.get(project).getProcessInstanceKey()
+                + "\"");
     String model =
         mvc.perform(get("/dashboard/models/expert-recruitment").with(as("pm", "PROJECT_MANAGER")))
             .andExpect(status().isOk())
@@ -201,7 +217,11 @@ class PagesIntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(inbox).contains("data-task=\"" + screening + "\"", "Screen candidates");
+    assertThat(inbox)
+        .contains(
+            "data-task=\"" + screening + "\"",
+            "Screen candidates",
+            "href=\"http://cluster.test/tasklist/" + screening + "\"");
 
     mvc.perform(
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
@@ -242,6 +262,24 @@ class PagesIntegrationTest {
             .getContentAsString();
     assertThat(page)
         .contains("Olena Koval", "name=\"candidates[0].decision\"", "name=\"candidates[0].note\"");
+    assertThat(page).contains(">Waitlist<").doesNotContain("Wachtlijst");
+
+    String dutch =
+        mvc.perform(get("/tasks/" + task.key()).param("lang", "nl").with(as("staff", "STAFF")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(dutch)
+        .contains(
+            "Kandidaten beoordelen",
+            ">Kandidaat<",
+            ">Besluit<",
+            ">Toelaten<",
+            ">Wachtlijst<",
+            "Olena Koval",
+            "name=\"candidates[0].decision\"")
+        .doesNotContain(">Decision<", ">Waitlist<");
 
     var refused =
         mvc.perform(
@@ -260,6 +298,25 @@ class PagesIntegrationTest {
             .getContentAsString();
     assertThat(refused)
         .contains("class=\"field-error\"", "is required", "Strong motivation, speaks Ukrainian");
+
+    var refusedInDutch =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/tasks/" + task.key())
+                    .header("Accept-Language", "nl")
+                    .with(as("staff", "STAFF"))
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("candidates[0].label", String.valueOf(candidate.get("label")))
+                    .param(
+                        "candidates[0].applicationId",
+                        String.valueOf(candidate.get("applicationId"))))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(refusedInDutch)
+        .contains("Niet afgerond", ">is verplicht<", ">Besluit<")
+        .doesNotContain("is required");
     assertThat(driver.hasTask(project, "screen-candidates")).isTrue();
 
     mvc.perform(

@@ -1,0 +1,23 @@
+package nl.expertpool.ui;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Gives every page the links to Operate and Tasklist, as {@code camunda}. */
+@ControllerAdvice(annotations = Controller.class)
+@EnableConfigurationProperties(CamundaLinks.class)
+class CamundaLinksAdvice {
+
+  private final CamundaLinks links;
+
+  CamundaLinksAdvice(CamundaLinks links) {
+    this.links = links;
+  }
+
+  @ModelAttribute("camunda")
+  CamundaLinks camunda() {
+    return links;
+  }
+}
