@@ -40,6 +40,11 @@ class ExpertPoolApplicationIntegrationTest {
     assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
     assertThat(health.at("/components/engine/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/engine/details/partitions").asInt()).isEqualTo(1);
+    assertThat(health.at("/components/schema/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/schema/details/version").asText()).matches("\\d+");
+    assertThat(health.at("/components/models/status").asText()).isEqualTo("UP");
+    assertThat(health.at("/components/models/details/processes").asInt())
+        .isEqualTo(deployed.processIds().size());
   }
 
   @Test

@@ -2,35 +2,56 @@ package nl.expertpool.engine;
 
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import java.util.concurrent.TimeoutException;
+import nl.expertpool.runtime.HealthChanges;
+import nl.expertpool.runtime.RetryingStep;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} component {@code engine}: UP when the gateway answers a topology
- * request.
+ * request, else DOWN with the reason in one line (and no stack trace in the log at every check).
  */
 @Component("engine")
-class EngineHealthIndicator extends AbstractHealthIndicator {
+class EngineHealthIndicator implements HealthIndicator {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   private final CamundaClient client;
+  private final HealthChanges changes = new HealthChanges("The workflow engine");
 
   EngineHealthIndicator(CamundaClient client) {
-    super("The workflow engine did not answer");
     this.client = client;
   }
 
   @Override
-  protected void doHealthCheck(Health.Builder builder) throws Exception {
-    var topology =
-        client.newTopologyRequest().send().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    builder
-        .up()
-        .withDetail("gatewayVersion", topology.getGatewayVersion())
-        .withDetail("brokers", topology.getBrokers().size())
-        .withDetail("partitions", topology.getPartitionsCount());
+  public Health health() {
+    return changes.seen(check());
+  }
+
+  private Health check() {
+    try {
+      var topology =
+          client.newTopologyRequest().send().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return Health.up()
+          .withDetail("gatewayVersion", topology.getGatewayVersion())
+          .withDetail("brokers", topology.getBrokers().size())
+          .withDetail("partitions", topology.getPartitionsCount())
+          .build();
+    } catch (TimeoutException e) {
+      return down("The workflow engine did not answer within " + TIMEOUT.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return down("Interrupted");
+    } catch (ExecutionException | RuntimeException e) {
+      return down("The workflow engine did not answer: " + RetryingStep.summary(e));
+    }
+  }
+
+  private static Health down(String reason) {
+    return Health.down().withDetail("reason", reason).build();
   }
 }

@@ -12,20 +12,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import nl.expertpool.runtime.RetryingStep;
 import nl.expertpool.runtime.StartupProblem;
+import nl.expertpool.runtime.StartupRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every model in {@code bpmn/} and every form in {@code forms/} as one deployment before
- * the app takes requests. The engine keeps one version per unchanged file, so a restart adds none.
+ * Deploys every model in {@code bpmn/} and every form in {@code forms/} as one deployment. The
+ * engine keeps one version per unchanged file, so a restart adds none.
+ *
+ * <p>On the embedded default the engine is in the process: the deployment happens before the app
+ * takes requests, and a model the engine rejects stops the start with the engine's words. On a
+ * cluster ({@code camunda} profile) the cluster may be away when the app starts: the deployment is
+ * tried in the background until it succeeds, and health component {@code models} says where it
+ * stands, so a cluster that is down does not become a crash loop.
  */
-@Component
-class ModelDeployer implements SmartInitializingSingleton {
+@Component("models")
+class ModelDeployer implements SmartInitializingSingleton, HealthIndicator, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
   static final String MODELS = "classpath*:bpmn/*.bpmn";
@@ -35,11 +48,22 @@ class ModelDeployer implements SmartInitializingSingleton {
   private final CamundaClient client;
   private final ResourcePatternResolver resources;
   private final DeployedModels deployed;
+  private final boolean cluster;
+  private final StartupRetry retry;
+  private volatile RetryingStep step;
+  private volatile Health health = Health.down().withDetail("reason", "not deployed yet").build();
 
-  ModelDeployer(CamundaClient client, ResourcePatternResolver resources, DeployedModels deployed) {
+  ModelDeployer(
+      CamundaClient client,
+      ResourcePatternResolver resources,
+      DeployedModels deployed,
+      Environment environment,
+      StartupRetry retry) {
     this.client = client;
     this.resources = resources;
     this.deployed = deployed;
+    this.cluster = environment.matchesProfiles("camunda");
+    this.retry = retry;
   }
 
   @Override
@@ -49,8 +73,49 @@ class ModelDeployer implements SmartInitializingSingleton {
     files.addAll(find(MODELS));
     if (files.isEmpty()) {
       log.warn("No models in bpmn/ and no forms in forms/: nothing to deploy");
+      health = Health.up().withDetail("processes", 0).withDetail("forms", 0).build();
       return;
     }
+    if (cluster) {
+      step =
+          new RetryingStep(
+              "deploy the models to the cluster",
+              () -> deploy(files),
+              ModelDeployer::rejected,
+              e ->
+                  rejected(e)
+                      ? "The cluster rejected the models: " + reason(e)
+                      : RetryingStep.summary(e),
+              retry);
+      step.start();
+      return;
+    }
+    try {
+      health = Health.up().withDetails(deploy(files)).build();
+    } catch (ClientStatusException | ProblemException e) {
+      throw new StartupProblem(
+          "The engine rejected the models: " + reason(e),
+          "Fix the file named above (open it in Camunda Modeler to see the problem in place),"
+              + " then start again.",
+          e);
+    }
+  }
+
+  @Override
+  public Health health() {
+    RetryingStep background = step;
+    return background == null ? health : background.health();
+  }
+
+  @Override
+  public void destroy() {
+    RetryingStep background = step;
+    if (background != null) {
+      background.stop();
+    }
+  }
+
+  private Map<String, Object> deploy(List<Resource> files) {
     DeployResourceCommandStep1 command = client.newDeployResourceCommand();
     DeployResourceCommandStep2 next = null;
     for (var file : files) {
@@ -59,22 +124,25 @@ class ModelDeployer implements SmartInitializingSingleton {
               ? command.addResourceBytes(bytes(file), file.getFilename())
               : next.addResourceBytes(bytes(file), file.getFilename());
     }
-    try {
-      // A busy machine may need longer than the client's default 10 s for the first deployment.
-      DeploymentEvent event = next.requestTimeout(DEPLOY_TIMEOUT).send().join();
-      deployed.record(event);
-      log.info(
-          "Deployed {} processes and {} forms (deployment {})",
-          event.getProcesses().size(),
-          event.getForm().size(),
-          event.getKey());
-    } catch (ClientStatusException | ProblemException e) {
-      throw new StartupProblem(
-          "The engine rejected the models: " + reason(e),
-          "Fix the file named above (open it in Camunda Modeler to see the problem in place),"
-              + " then start again.",
-          e);
-    }
+    // A busy machine may need longer than the client's default 10 s for the first deployment.
+    DeploymentEvent event = next.requestTimeout(DEPLOY_TIMEOUT).send().join();
+    deployed.record(event);
+    log.info(
+        "Deployed {} processes and {} forms (deployment {})",
+        event.getProcesses().size(),
+        event.getForm().size(),
+        event.getKey());
+    return Map.of(
+        "deployment", event.getKey(),
+        "processes", event.getProcesses().size(),
+        "forms", event.getForm().size());
+  }
+
+  /** The engine refused the files themselves: deploying them again will not help. */
+  static boolean rejected(Throwable e) {
+    return (e instanceof ProblemException problem && problem.code() == 400)
+        || (e instanceof ClientStatusException status
+            && status.getStatusCode() == io.grpc.Status.Code.INVALID_ARGUMENT);
   }
 
   private List<Resource> find(String pattern) {
@@ -96,7 +164,7 @@ class ModelDeployer implements SmartInitializingSingleton {
   }
 
   /** The engine's own words, without the command envelope around them. */
-  static String reason(Exception e) {
+  static String reason(Throwable e) {
     String message =
         e instanceof ProblemException problem && problem.details() != null
             ? problem.details().getDetail()

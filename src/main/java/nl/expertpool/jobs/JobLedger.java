@@ -9,10 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
+import nl.expertpool.runtime.DatabaseOutage;
+import nl.expertpool.runtime.DatabaseSchema;
+import nl.expertpool.runtime.RetryingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -26,13 +30,22 @@ public class JobLedger {
   private static final Logger log = LoggerFactory.getLogger(JobLedger.class);
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+  static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(10);
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final ObjectMapper json;
   private final Clock clock;
 
-  JobLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
+  private final DatabaseSchema schema;
+
+  JobLedger(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      ObjectMapper json,
+      Clock clock,
+      DatabaseSchema schema) {
+    this.schema = schema;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.json = json;
@@ -42,9 +55,10 @@ public class JobLedger {
   /**
    * The effect's result, from this call or from the first delivery of the job.
    *
-   * <p>Business outcomes thrown as {@code CamundaError.bpmnError} pass through (and roll back). Any
-   * other failure fails the job with one retry less and a growing backoff, so only a lasting
-   * problem becomes an incident.
+   * <p>Business outcomes thrown as {@code CamundaError.bpmnError} pass through (and roll back).
+   * While the database cannot be reached, the job fails without using up a retry and is tried again
+   * after {@link #OUTAGE_BACKOFF}. Any other failure fails the job with one retry less and a
+   * growing backoff, so only a lasting problem becomes an incident.
    */
   public <T> T once(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {
     try {
@@ -52,6 +66,22 @@ public class JobLedger {
     } catch (CamundaError e) {
       throw e;
     } catch (RuntimeException e) {
+      if (DatabaseOutage.isOutage(e)) {
+        // Not the job's fault and it passes: wait for the database without using up a retry, so
+        // an outage leaves no incidents behind once the database is back.
+        log.warn(
+            "Job {} ({}) waits for the database, next try in {}: {}",
+            job.getKey(),
+            job.getType(),
+            OUTAGE_BACKOFF,
+            RetryingStep.summary(e));
+        throw CamundaError.jobError(
+            "The database is not reachable: " + RetryingStep.summary(e),
+            null,
+            job.getRetries(),
+            OUTAGE_BACKOFF,
+            e);
+      }
       int retries = Math.max(job.getRetries() - 1, 0);
       Duration backoff = backoff(job.getRetries());
       log.warn(
@@ -83,6 +113,9 @@ public class JobLedger {
   }
 
   private <T> T runOnce(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {
+    if (!schema.isReady()) {
+      throw new CannotCreateTransactionException("The database schema is not up to date yet");
+    }
     int claimed =
         jdbc.update(
             "insert into processed_job (job_key, job_type, result, processed_at)"

@@ -1,10 +1,11 @@
 package nl.expertpool.recruitment;
 
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.security.AppUsers;
 import nl.expertpool.security.OidcLogins;
@@ -141,9 +142,13 @@ public class PoolAccounts {
   @Transactional(readOnly = true)
   public Set<UUID> expertIdsOf(String username) {
     var linked = accounts.findByUsername(username).stream().map(ExpertAccount::getApplicationId);
-    Set<UUID> ids = new HashSet<>();
-    linked.forEach(id -> experts.findByApplicationId(id).ifPresent(e -> ids.add(e.getId())));
-    return ids;
+    List<UUID> applicationIds = linked.toList();
+    if (applicationIds.isEmpty()) {
+      return Set.of();
+    }
+    return experts.findByApplicationIdIn(applicationIds).stream()
+        .map(Expert::getId)
+        .collect(Collectors.toSet());
   }
 
   private Application applicationOf(UUID personId) {

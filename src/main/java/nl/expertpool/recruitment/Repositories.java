@@ -30,6 +30,8 @@ interface Experts extends JpaRepository<Expert, UUID> {
 
   Optional<Expert> findByApplicationId(UUID applicationId);
 
+  List<Expert> findByApplicationIdIn(List<UUID> applicationIds);
+
   long countByProjectId(UUID projectId);
 }
 

@@ -61,6 +61,8 @@ class EmbeddedPostgresConfiguration {
     config.setUsername("postgres");
     config.setPoolName("embedded-postgres");
     config.setMaximumPoolSize(10);
+    // While the database restarts, a request or job waits at most 5 s for a connection.
+    config.setConnectionTimeout(5_000);
     return new HikariDataSource(config);
   }
 }

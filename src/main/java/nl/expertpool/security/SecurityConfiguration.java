@@ -1,11 +1,16 @@
 package nl.expertpool.security;
 
+import java.nio.charset.StandardCharsets;
+import nl.expertpool.runtime.DatabaseOutage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,7 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
  * Two doors. The API: HTTP Basic, no sessions, no CSRF; candidates apply without an account. The
@@ -73,7 +80,7 @@ class SecurityConfiguration {
                     .authenticated()
                     .anyRequest()
                     .denyAll())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -103,7 +110,19 @@ class SecurityConfiguration {
                     .authenticated()
                     .anyRequest()
                     .denyAll())
-        .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+        .formLogin(
+            login ->
+                login
+                    .loginPage("/login")
+                    .defaultSuccessUrl("/", true)
+                    .failureHandler(
+                        (request, response, failure) ->
+                            response.sendRedirect(
+                                request.getContextPath()
+                                    + (DatabaseOutage.isOutage(failure)
+                                        ? "/login?unavailable"
+                                        : "/login?error")))
+                    .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(headers -> headers.cacheControl(Customizer.withDefaults()));
     // Spring Boot registers clients only when spring.security.oauth2.client.registration.* is set.
@@ -128,6 +147,30 @@ class SecurityConfiguration {
       http.logout(logout -> logout.logoutSuccessHandler(logoutAtProvider));
     }
     return http.build();
+  }
+
+  /**
+   * A refused sign-in answers 401 with the Basic challenge; a sign-in that could not be checked
+   * because the database is away answers 503 as problem+json, so a client retries instead of
+   * doubting its password.
+   */
+  private static AuthenticationEntryPoint apiEntryPoint() {
+    var basic = new BasicAuthenticationEntryPoint();
+    basic.setRealmName("Expert Pool Orchestrator");
+    return (request, response, failure) -> {
+      if (!DatabaseOutage.isOutage(failure)) {
+        basic.commence(request, response, failure);
+        return;
+      }
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setHeader(HttpHeaders.RETRY_AFTER, "10");
+      String problem =
+          "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
+              + "\"detail\":\"The database cannot be reached right now, so the sign-in could"
+              + " not be checked. Try again in a moment.\"}";
+      response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
+    };
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package nl.expertpool.security;
 
+import nl.expertpool.runtime.DatabaseSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,11 +33,13 @@ class UsersConfiguration {
 
   /**
    * On a cluster: one project manager from configuration, so nobody signs in with a demo password.
+   * Added once the database schema is ready, which on a cluster may be after the start.
    */
   @Bean
   @Profile("camunda")
   ApplicationRunner initialManager(
       AppUsers users,
+      DatabaseSchema schema,
       @Value("${expertpool.security.initial-manager.username:}") String username,
       @Value("${expertpool.security.initial-manager.password:}") String password) {
     return args -> {
@@ -44,9 +47,14 @@ class UsersConfiguration {
         log.warn(
             "No initial project manager configured (EXPERTPOOL_SECURITY_INITIAL_MANAGER_USERNAME"
                 + " and _PASSWORD): only existing users can sign in");
-      } else if (users.addIfAbsent(username, password, Role.PROJECT_MANAGER, null)) {
-        log.info("Initial project manager '{}' created", username);
+        return;
       }
+      schema.whenReady(
+          () -> {
+            if (users.addIfAbsent(username, password, Role.PROJECT_MANAGER, null)) {
+              log.info("Initial project manager '{}' created", username);
+            }
+          });
     };
   }
 }

@@ -1,6 +1,8 @@
 package nl.expertpool.ui;
 
 import nl.expertpool.engine.EngineUnavailableException;
+import nl.expertpool.runtime.DatabaseOutage;
+import nl.expertpool.runtime.RetryingStep;
 import nl.expertpool.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,12 @@ class PageErrors {
   @ExceptionHandler(Exception.class)
   String failed(Exception e, Model model, jakarta.servlet.http.HttpServletResponse response) {
     String reference = Long.toHexString(System.nanoTime());
+    if (DatabaseOutage.isOutage(e)) {
+      log.warn("Page without the database (reference {}): {}", reference, RetryingStep.summary(e));
+      model.addAttribute("reference", reference);
+      model.addAttribute("databaseDown", true);
+      return page(HttpStatus.SERVICE_UNAVAILABLE, model, response);
+    }
     log.error("Page failed (reference {})", reference, e);
     model.addAttribute("reference", reference);
     return page(HttpStatus.INTERNAL_SERVER_ERROR, model, response);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.expertpool.runtime.DatabaseOutage;
+import nl.expertpool.runtime.RetryingStep;
 import nl.expertpool.web.ApiException.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     String reference = Long.toHexString(System.nanoTime());
+    if (DatabaseOutage.isOutage(e)) {
+      log.warn("Database unreachable (reference {}): {}", reference, RetryingStep.summary(e));
+      return problem(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The database cannot be reached right now; nothing was stored. Try again in a moment"
+              + " (reference "
+              + reference
+              + ").",
+          List.of());
+    }
     ResponseStatus declared =
         AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
     if (declared != null && !declared.reason().isBlank()) {

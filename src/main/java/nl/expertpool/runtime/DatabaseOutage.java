@@ -1,0 +1,45 @@
+package nl.expertpool.runtime;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a failure because the database cannot be reached (down, restarting, refusing connections,
+ * no connection to be had) from one the request or the job itself caused. The first kind passes
+ * when the database is back; it is not a reason to give up.
+ */
+public final class DatabaseOutage {
+
+  private DatabaseOutage() {}
+
+  public static boolean isOutage(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof CannotCreateTransactionException
+          || t instanceof DataAccessResourceFailureException
+          || t instanceof SQLTransientConnectionException
+          || t instanceof SQLRecoverableException
+          || t instanceof java.net.ConnectException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && connectionLost(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * SQL states of class 08 (connection exception) and 57P01–57P03 (the server shutting down or not
+   * yet accepting connections).
+   */
+  private static boolean connectionLost(String state) {
+    return state != null
+        && (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03"));
+  }
+}
