@@ -165,6 +165,13 @@ class ClusterSmokeTest {
             .baseUrl("http://localhost:" + app.getEnvironment().getProperty("local.server.port"))
             .defaultHeaders(headers -> headers.setBasicAuth(MANAGER, PASSWORD))
             .build();
+    // On a cluster the schema migration and the deployment run in the background after the start.
+    waiting()
+        .until(
+            () ->
+                api.get()
+                    .uri("/actuator/health")
+                    .exchange((request, response) -> response.getStatusCode().value() == 200));
     CamundaAssert.setAssertionTimeout(WAIT);
   }
 
