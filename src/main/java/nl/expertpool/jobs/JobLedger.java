@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import nl.expertpool.runtime.DatabaseOutage;
 import nl.expertpool.runtime.DatabaseSchema;
 import nl.expertpool.runtime.RetryingStep;
@@ -38,14 +39,17 @@ public class JobLedger {
   private final Clock clock;
 
   private final DatabaseSchema schema;
+  private final DataSource dataSource;
 
   JobLedger(
+      DataSource dataSource,
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       ObjectMapper json,
       Clock clock,
       DatabaseSchema schema) {
     this.schema = schema;
+    this.dataSource = dataSource;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.json = json;
@@ -66,7 +70,7 @@ public class JobLedger {
     } catch (CamundaError e) {
       throw e;
     } catch (RuntimeException e) {
-      if (DatabaseOutage.isOutage(e)) {
+      if (DatabaseOutage.isOutage(e, dataSource)) {
         // Not the job's fault and it passes: wait for the database without using up a retry, so
         // an outage leaves no incidents behind once the database is back.
         log.warn(

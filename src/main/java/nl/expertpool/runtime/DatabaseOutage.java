@@ -3,6 +3,8 @@ package nl.expertpool.runtime;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -12,6 +14,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * when the database is back; it is not a reason to give up.
  */
 public final class DatabaseOutage {
+
+  private static final int PROBE_SECONDS = 2;
 
   private DatabaseOutage() {}
 
@@ -29,6 +33,29 @@ public final class DatabaseOutage {
       }
     }
     return false;
+  }
+
+  /**
+   * As {@link #isOutage(Throwable)}, and also a failed database call whose error does not say why
+   * (such as "Connection is closed" from a pool whose connection died under it) while the database
+   * does not answer now.
+   */
+  public static boolean isOutage(Throwable failure, DataSource dataSource) {
+    if (isOutage(failure)) {
+      return true;
+    }
+    boolean databaseCall = false;
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      databaseCall |= t instanceof SQLException || t instanceof DataAccessException;
+    }
+    if (!databaseCall) {
+      return false;
+    }
+    try (var connection = dataSource.getConnection()) {
+      return !connection.isValid(PROBE_SECONDS);
+    } catch (SQLException | RuntimeException e) {
+      return true;
+    }
   }
 
   /**
