@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.engine.embedded.EmbeddedZeebe;
 import nl.expertpool.engine.embedded.EngineRecords;
@@ -303,7 +304,7 @@ final class EveryWorkerScenario {
         .until(() -> EngineRecords.of(zeebe).openJobs() == 0);
   }
 
-  private static void each(List<UUID> projects, java.util.function.Consumer<UUID> step) {
+  private static void each(List<UUID> projects, Consumer<UUID> step) {
     projects.forEach(step);
   }
 
