@@ -83,6 +83,19 @@ public final class ModelConsistency {
     return types;
   }
 
+  /** The job types the models in this folder declare: tasks and execution listeners. */
+  public static Set<String> modelJobTypes(Path bpmnDir) {
+    var types = new HashSet<String>();
+    for (Path file : files(bpmnDir, ".bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      model.getModelElementsByType(ZeebeTaskDefinition.class).forEach(d -> types.add(d.getType()));
+      model
+          .getModelElementsByType(ZeebeExecutionListener.class)
+          .forEach(l -> types.add(l.getType()));
+    }
+    return types;
+  }
+
   private static void checkForm(Path file, Set<String> formIds, List<String> problems) {
     String name = baseName(file, ".form");
     try {

@@ -61,10 +61,14 @@ class LifecycleDriver {
   }
 
   UUID create(int targetExperts, Map<String, LocalDate> deadlines) {
+    return create("Pool " + UUID.randomUUID(), targetExperts, deadlines);
+  }
+
+  UUID create(String name, int targetExperts, Map<String, LocalDate> deadlines) {
     Project project =
         projects.create(
             new NewProject(
-                "Pool " + UUID.randomUUID(),
+                name,
                 "Gemeente Almere",
                 "Almere",
                 targetExperts,
