@@ -1,6 +1,7 @@
 package nl.expertpool.project;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,7 +31,7 @@ public record NewProject(
     @Min(1) @Max(120) Integer recruitmentWindowDays,
     @Min(1) @Max(500) Integer minimumPool,
     @Min(1) @Max(20) Integer requiredSessions,
-    @DecimalMin("0.00") BigDecimal hourlyRate,
+    @DecimalMin("0.00") @Digits(integer = 6, fraction = 2) BigDecimal hourlyRate,
     Map<String, LocalDate> deadlines,
     @Min(1) @Max(90) Integer interviewDeadlineDays,
     @Min(15) @Max(480) Integer interviewMinutes,

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -239,16 +240,33 @@ public class ProjectLifecycle {
   }
 
   /** Deadlines from the plan, the rest one after the other from the start date. */
-  private static Map<Phase, Instant> deadlines(NewProject plan) {
+  /** How far from today a project may start, and its deadlines from its start. */
+  private static final int MAX_YEARS = 10;
+
+  private Map<Phase, Instant> deadlines(NewProject plan) {
     Map<String, LocalDate> given = plan.deadlines() == null ? Map.of() : plan.deadlines();
     var problems = new ArrayList<Violation>();
-    for (String key : given.keySet()) {
-      try {
-        Phase.ofKey(key);
-      } catch (IllegalArgumentException e) {
-        problems.add(new Violation("deadlines." + key, "is not a phase (" + phaseKeys() + ")"));
-      }
+    LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    if (Math.abs(ChronoUnit.YEARS.between(today, plan.startDate())) >= MAX_YEARS) {
+      problems.add(new Violation("startDate", "must be within " + MAX_YEARS + " years of today"));
     }
+    given.forEach(
+        (key, due) -> {
+          String field = "deadlines." + key;
+          try {
+            Phase.ofKey(key);
+          } catch (IllegalArgumentException e) {
+            problems.add(new Violation(field, "is not a phase (" + phaseKeys() + ")"));
+          }
+          if (due == null) {
+            problems.add(
+                new Violation(
+                    field, "must be a date (yyyy-mm-dd); leave it out for the" + " default"));
+          } else if (ChronoUnit.YEARS.between(plan.startDate(), due) >= MAX_YEARS) {
+            problems.add(
+                new Violation(field, "must be within " + MAX_YEARS + " years of the startDate"));
+          }
+        });
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }

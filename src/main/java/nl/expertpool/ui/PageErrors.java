@@ -6,11 +6,13 @@ import nl.expertpool.runtime.RetryingStep;
 import nl.expertpool.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
@@ -47,6 +49,14 @@ class PageErrors {
 
   @ExceptionHandler(Exception.class)
   String failed(Exception e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    // The request's fault, found by Spring before the controller ran: an id that is no id, a
+    // missing parameter, a method the page does not take. A 4xx page, not a failure of ours.
+    if (e instanceof TypeMismatchException) {
+      return page(HttpStatus.BAD_REQUEST, model, response);
+    }
+    if (e instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+      return page(refused.getStatusCode(), model, response);
+    }
     String reference = Long.toHexString(System.nanoTime());
     if (DatabaseOutage.isOutage(e)) {
       log.warn("Page without the database (reference {}): {}", reference, RetryingStep.summary(e));

@@ -1,5 +1,6 @@
 package nl.expertpool.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -19,6 +20,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -108,8 +110,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
               new Violation(path(unknown), "is not a field of this request");
           case InvalidFormatException format ->
               new Violation(path(format), "is not a valid " + typeName(format.getTargetType()));
-          case MismatchedInputException mismatch ->
-              new Violation(path(mismatch), "has the wrong type");
+          // A value of the wrong type, or a number too large for its field.
+          case JsonMappingException mapping when !mapping.getPath().isEmpty() ->
+              new Violation(path(mapping), "has the wrong type");
+          case MismatchedInputException mismatch -> new Violation("", "must be a JSON object");
           case null, default -> new Violation("", "the body is not valid JSON");
         };
     return cast(
@@ -145,7 +149,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return (ResponseEntity) response;
   }
 
-  private static String path(MismatchedInputException e) {
+  @Override
+  protected ResponseEntity<Object> handleMissingPathVariable(
+      MissingPathVariableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    // Thrown, as a 400, when the path holds the variable but it converts to nothing (a blank id);
+    // a mapping that lacks the variable is a bug and stays 500.
+    if (!e.isMissingAfterConversion()) {
+      return super.handleMissingPathVariable(e, headers, status, request);
+    }
+    return cast(
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "The request has invalid fields; nothing was stored.",
+            List.of(new Violation(e.getVariableName(), "is required"))));
+  }
+
+  private static String path(JsonMappingException e) {
     return e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("."))

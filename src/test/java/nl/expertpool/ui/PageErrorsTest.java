@@ -12,7 +12,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** A page that needs the engine while it is unavailable says so, with 503, not as a bug. */
+/**
+ * A page says what went wrong: 503 while the engine is unavailable, 400 for an id that is no id.
+ */
 class PageErrorsTest {
 
   private final MockMvc mvc =
@@ -29,8 +31,22 @@ class PageErrorsTest {
         .andExpect(model().attributeExists("reference"));
   }
 
+  @Test
+  void anIdThatIsNoIdGivesTheErrorPageWith400NotAFailure() throws Exception {
+    mvc.perform(get("/tasks-page/abc"))
+        .andExpect(status().isBadRequest())
+        .andExpect(view().name("page-error"))
+        .andExpect(model().attribute("status", 400))
+        .andExpect(model().attributeDoesNotExist("reference"));
+  }
+
   @Controller
   static class EnginePageController {
+
+    @GetMapping("/tasks-page/{key}")
+    String task(@org.springframework.web.bind.annotation.PathVariable long key) {
+      return "tasks/task";
+    }
 
     @GetMapping("/engine-page")
     String page() {

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import nl.expertpool.engine.ProcessEngine;
 import nl.expertpool.web.ApiException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +24,7 @@ class ClockController {
     this.engine = engine;
   }
 
-  @PostMapping("/api/dev/clock")
+  @PostMapping(value = "/api/dev/clock", produces = MediaType.APPLICATION_JSON_VALUE)
   ClockView advance(@RequestBody ClockAdvance request) {
     if (!engine.clockAdjustable()) {
       throw ApiException.notFound("The engine's clock can only be moved on the embedded default.");
@@ -31,6 +32,8 @@ class ClockController {
     Duration duration = parse(request.advance());
     return new ClockView(engine.advanceClock(duration));
   }
+
+  private static final Duration MAX_ADVANCE = Duration.ofDays(3650);
 
   /** ISO-8601: {@code P14D}, {@code PT36H}, {@code P1DT2H}. */
   static Duration parse(String text) {
@@ -53,6 +56,10 @@ class ClockController {
     }
     if (duration.isNegative() || duration.isZero()) {
       throw ApiException.invalid("advance", "must be positive: the clock only moves forward");
+    }
+    if (duration.compareTo(MAX_ADVANCE) > 0) {
+      // Far bigger leaps overflow the engine's clock; no timer of the app is ten years off.
+      throw ApiException.invalid("advance", "must be at most P3650D (ten years) at a time");
     }
     return duration;
   }

@@ -9,6 +9,7 @@ import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +30,8 @@ class ProjectController {
     this.mapper = mapper;
   }
 
-  @PostMapping
+  // produces: an Accept the answer cannot meet is refused (406) before the project is made.
+  @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ProjectView> create(@Valid @RequestBody NewProject plan) {
     Project project = lifecycle.create(plan, CurrentUser.get().name());
     return ResponseEntity.created(URI.create("/api/projects/" + project.getId()))

@@ -5,6 +5,7 @@ import java.util.UUID;
 import nl.expertpool.recruitment.ApplicationForm;
 import nl.expertpool.recruitment.Recruitment;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +22,9 @@ class ApplicationController {
     this.recruitment = recruitment;
   }
 
-  @PostMapping("/api/projects/{id}/applications")
+  @PostMapping(
+      value = "/api/projects/{id}/applications",
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   Received apply(@PathVariable UUID id, @Valid @RequestBody ApplicationForm form) {
     return new Received(recruitment.apply(id, form), "received");

@@ -6,6 +6,7 @@ import nl.expertpool.recruitment.PoolAccounts.Link;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,7 +27,7 @@ class ExpertAccountController {
     this.accounts = accounts;
   }
 
-  @PutMapping("/api/people/{id}/account")
+  @PutMapping(value = "/api/people/{id}/account", produces = MediaType.APPLICATION_JSON_VALUE)
   Link link(@PathVariable UUID id, @RequestBody AccountRequest request) {
     return accounts.link(id, request.username(), request.password(), CurrentUser.get().name());
   }

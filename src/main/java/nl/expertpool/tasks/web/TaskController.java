@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.engine.UserTask;
+import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
 import nl.expertpool.tasks.Tasks;
+import nl.expertpool.web.ApiException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,14 +26,25 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final Tasks tasks;
+  private final ProjectLifecycle projects;
 
-  TaskController(Tasks tasks) {
+  TaskController(Tasks tasks, ProjectLifecycle projects) {
     this.tasks = tasks;
+    this.projects = projects;
   }
 
+  /** A project that does not exist (or is another client's) is a 404, not an empty list. */
   @GetMapping
   List<TaskSummary> list(@RequestParam(required = false) UUID projectId) {
-    return tasks.open(CurrentUser.get(), projectId).stream().map(TaskSummary::of).toList();
+    CurrentUser user = CurrentUser.get();
+    if (projectId != null
+        && projects
+            .find(projectId)
+            .filter(p -> !user.is(Role.CLIENT) || user.mayReadProjectOf(p.getClient().getName()))
+            .isEmpty()) {
+      throw ApiException.notFound("No project " + projectId);
+    }
+    return tasks.open(user, projectId).stream().map(TaskSummary::of).toList();
   }
 
   @GetMapping("/{id}")

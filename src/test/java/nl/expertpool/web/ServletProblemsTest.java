@@ -1,0 +1,83 @@
+package nl.expertpool.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
+
+/** Refusals before a controller runs are problems too, and a large body never reaches one. */
+class ServletProblemsTest {
+
+  private final ServletProblems filter =
+      new ServletProblems(new ObjectMapper(), DataSize.ofKilobytes(1));
+
+  @Test
+  void aBodyOverTheLimitIs413AndReachesNoEndpoint() throws Exception {
+    var request = new MockHttpServletRequest("POST", "/api/projects/1/cancellation");
+    request.setContent(new byte[1025]);
+    var response = new MockHttpServletResponse();
+    var reached = new AtomicBoolean();
+
+    filter.doFilter(request, response, (req, res) -> reached.set(true));
+
+    assertThat(reached).isFalse();
+    assertThat(response.getStatus()).isEqualTo(413);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString()).contains("\"status\":413", "larger than 1 KB");
+  }
+
+  @Test
+  void aChunkedBodyIsMeasuredByReadingItAndStillReadableAfter() throws Exception {
+    var small = new MockHttpServletRequest("POST", "/api/dev/clock");
+    small.addHeader("Transfer-Encoding", "chunked");
+    small.setContent("{\"advance\":\"P1D\"}".getBytes());
+    // MockHttpServletRequest reports the content's length; a chunked request has none.
+    var chunked =
+        new jakarta.servlet.http.HttpServletRequestWrapper(small) {
+          @Override
+          public long getContentLengthLong() {
+            return -1;
+          }
+        };
+    var seen = new StringBuilder();
+
+    filter.doFilter(
+        chunked,
+        new MockHttpServletResponse(),
+        (req, res) -> seen.append(new String(req.getInputStream().readAllBytes())));
+
+    assertThat(seen).hasToString("{\"advance\":\"P1D\"}");
+  }
+
+  @Test
+  void anErrorAFilterSendsIsAProblemNotTheContainersPage() throws Exception {
+    var response = new MockHttpServletResponse();
+
+    filter.doFilter(
+        new MockHttpServletRequest("GET", "/api/projects"),
+        response,
+        (req, res) -> ((HttpServletResponse) res).sendError(401, "Unauthorized"));
+
+    assertThat(response.getStatus()).isEqualTo(401);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString()).contains("\"title\":\"Unauthorized\"", "HTTP Basic");
+    assertThat(response.getErrorMessage()).isNull(); // no error page was asked for
+  }
+
+  @Test
+  void pagesAreLeftAlone() throws Exception {
+    var request = new MockHttpServletRequest("POST", "/tasks/1");
+    request.setContent(new byte[2048]);
+    var chain = new MockFilterChain();
+
+    filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+    assertThat(chain.getRequest()).isSameAs(request);
+  }
+}
