@@ -21,12 +21,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 
-/** An expert-pool project: its plan, settings, status and the phase it is in. */
+/**
+ * An expert-pool project: its plan, settings, status and the phase it is in.
+ *
+ * <p>Updates write only the columns that changed. The phase (moved by the milestone worker) and the
+ * process instance (kept by the start, while the process's first worker already runs) are left out
+ * of the optimistic lock: each has one writer, so a change to one never conflicts with the other.
+ */
 @Entity
 @Table(name = "project")
+@DynamicUpdate
 public class Project {
 
   @Id private UUID id;
@@ -56,8 +65,12 @@ public class Project {
   @Enumerated(EnumType.STRING)
   private ProjectStatus status;
 
+  @OptimisticLock(excluded = true)
   private String currentPhase;
+
+  @OptimisticLock(excluded = true)
   private Long processInstanceKey;
+
   private Instant createdAt;
   private String createdBy;
   @Version private long version;
