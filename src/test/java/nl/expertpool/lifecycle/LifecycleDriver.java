@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /** Drives projects through the same services the API uses, on the embedded engine. */
 @Component
-class LifecycleDriver {
+public class LifecycleDriver {
 
   static final CurrentUser PM = new CurrentUser("pm", Set.of(Role.PROJECT_MANAGER), null);
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -121,7 +121,7 @@ class LifecycleDriver {
         projectId, application(recruitment.callOf(projectId).signUpCode(), name));
   }
 
-  static ApplicationForm application(String code, String name) {
+  public static ApplicationForm application(String code, String name) {
     return new ApplicationForm(
         code,
         name,
@@ -240,7 +240,7 @@ class LifecycleDriver {
             found -> found.size() >= count);
   }
 
-  static Map<String, Object> interview(String... themes) {
+  public static Map<String, Object> interview(String... themes) {
     return Map.of(
         "intervieweeConsent", "given",
         "ageBand", "26-35",
@@ -270,7 +270,7 @@ class LifecycleDriver {
     complete(projectId, "plan-stakeholder-session", sessionPlan(clock.instant().plus(ahead)));
   }
 
-  static Map<String, Object> sessionPlan(java.time.Instant at) {
+  public static Map<String, Object> sessionPlan(java.time.Instant at) {
     return Map.of(
         "sessionAt",
         at.toString(),
@@ -285,7 +285,7 @@ class LifecycleDriver {
                 "contactLanguage", "nl")));
   }
 
-  static Map<String, Object> sessionOutcome() {
+  public static Map<String, Object> sessionOutcome() {
     return Map.of(
         "participants",
         List.of(
@@ -353,7 +353,7 @@ class LifecycleDriver {
     complete(projectId, "hold-handover-meeting", handoverMeeting(clock.instant()));
   }
 
-  static Map<String, Object> handoverMeeting(java.time.Instant at) {
+  public static Map<String, Object> handoverMeeting(java.time.Instant at) {
     return Map.of(
         "meetingAt",
         at.toString(),
