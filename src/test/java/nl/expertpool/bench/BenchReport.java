@@ -83,7 +83,9 @@ final class BenchReport {
     }
     var peaks = run.peaks();
     f.put("heapUsedPeakMiB", round(peaks.heapUsed() / MIB, 0));
+    f.put("heapLiveAtStartMiB", round(peaks.heapLiveAtStart() / MIB, 0));
     f.put("heapLiveAtEndMiB", round(peaks.heapLive() / MIB, 0));
+    f.put("heapLiveOwnMiB", round((peaks.heapLive() - peaks.heapLiveAtStart()) / MIB, 0));
     f.put("heapCommittedPeakMiB", round(peaks.heapCommitted() / MIB, 0));
     f.put("rssPeakMiB", round(peaks.rss() / MIB, 0));
     f.put("postgresPssPeakMiB", round(peaks.postgres() / MIB, 0));
@@ -234,7 +236,7 @@ final class BenchReport {
                 " %9.1f %8.0f %8.0f %8.0f %8.0f",
                 r.getOrDefault("dbRowsWrittenPerSecond", 0.0),
                 r.get("heapUsedPeakMiB"),
-                r.get("heapLiveAtEndMiB"),
+                r.get("heapLiveOwnMiB"),
                 r.get("rssPeakMiB"),
                 r.get("postgresPssPeakMiB"));
       }

@@ -87,6 +87,7 @@ final class LevelRun {
               try {
                 while (next.getAndIncrement() < projects) {
                   mine.add(new ProjectSimulation(driver, clock, experts, interviews).run());
+                  finished.incrementAndGet();
                 }
               } finally {
                 clock.leave();
@@ -103,6 +104,7 @@ final class LevelRun {
           driver.name() + " at concurrency " + concurrency + " failed: " + e.getCause(),
           e.getCause());
     } finally {
+      clock.close();
       progress.interrupt();
       pool.shutdownNow();
       pool.awaitTermination(30, TimeUnit.SECONDS);

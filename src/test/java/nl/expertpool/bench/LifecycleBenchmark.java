@@ -117,7 +117,12 @@ class LifecycleBenchmark {
             appReference = reference(driver, database, resources);
           }
           if (i == CONCURRENCY.size() - 1) {
-            milestoneApi(app);
+            try {
+              milestoneApi(app);
+            } catch (RuntimeException | OutOfMemoryError e) {
+              report.json.put("milestoneApi", Map.of("failure", String.valueOf(e)));
+              report.line("Milestone API: FAILED: " + e);
+            }
           }
         }
       }
@@ -173,7 +178,7 @@ class LifecycleBenchmark {
               figures.get("workerJobsPerSecond"),
               figures.get("jobLatencyMsP99")));
       return figures;
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | OutOfMemoryError e) {
       return failed(driver, 1, 1, start, e);
     }
   }
@@ -207,13 +212,13 @@ class LifecycleBenchmark {
               figures.get("workerJobsPerSecond"),
               figures.get("jobLatencyMsP99")));
       return figures;
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | OutOfMemoryError e) {
       return failed(driver, concurrency, projects, start, e);
     }
   }
 
   private Map<String, Object> failed(
-      Driver driver, int concurrency, int projects, long start, Exception e) {
+      Driver driver, int concurrency, int projects, long start, Throwable e) {
     var failed = new LinkedHashMap<String, Object>();
     failed.put("driver", driver.name());
     failed.put("concurrency", concurrency);
@@ -406,9 +411,11 @@ class LifecycleBenchmark {
       }
       double p99 = num(top, "jobLatencyMsP99");
       report.target("job latency p99", "<= 100 ms" + at, p99, "ms", p99 <= 100);
-      double heap = num(top, "heapLiveAtEndMiB");
+      // Closed apps stay reachable in this JVM (see BENCHMARKS.md), so a later level starts with
+      // the earlier ones' heap: a fresh app's is the first level's start plus this level's own.
+      double heap = num(app.getFirst(), "heapLiveAtStartMiB") + num(top, "heapLiveOwnMiB");
       report.target(
-          "heap", "<= 512 MiB" + at, heap, "MiB live after full GC at the end", heap <= 512);
+          "heap", "<= 512 MiB" + at, heap, "MiB live after a full GC, fresh app", heap <= 512);
     }
     if (reference != null) {
       double seconds = num(reference, "lifecycleSecondsMax");

@@ -21,7 +21,13 @@ import java.util.stream.Stream;
 final class Resources implements AutoCloseable {
 
   /** Peaks since the last reset, in bytes. */
-  record Peaks(long heapUsed, long heapLive, long heapCommitted, long rss, long postgres) {}
+  record Peaks(
+      long heapUsed,
+      long heapLiveAtStart,
+      long heapLive,
+      long heapCommitted,
+      long rss,
+      long postgres) {}
 
   private final Thread sampler;
   private final List<MemoryPoolMXBean> heapPools =
@@ -31,6 +37,7 @@ final class Resources implements AutoCloseable {
   private volatile long postmasterPid = -1;
   private long heapUsed;
   private long heapCommitted;
+  private long heapLiveAtStart;
   private long postgres;
   private volatile boolean running = true;
 
@@ -43,7 +50,10 @@ final class Resources implements AutoCloseable {
     postmasterPid = parentOf(backendPid);
   }
 
+  /** Starts a run: a full collection first, to know what was live before it. */
   synchronized void reset() {
+    System.gc();
+    heapLiveAtStart = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     heapUsed = heapCommitted = postgres = 0;
     try {
       Files.writeString(Path.of("/proc/self/clear_refs"), "5");
@@ -58,11 +68,19 @@ final class Resources implements AutoCloseable {
     Peaks peaks;
     synchronized (this) {
       sample();
-      peaks = new Peaks(heapUsed, 0, heapCommitted, status("self", "VmHWM:"), postgres);
+      peaks =
+          new Peaks(
+              heapUsed, heapLiveAtStart, 0, heapCommitted, status("self", "VmHWM:"), postgres);
     }
     System.gc();
     long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    return new Peaks(peaks.heapUsed(), live, peaks.heapCommitted(), peaks.rss(), peaks.postgres());
+    return new Peaks(
+        peaks.heapUsed(),
+        peaks.heapLiveAtStart(),
+        live,
+        peaks.heapCommitted(),
+        peaks.rss(),
+        peaks.postgres());
   }
 
   private void sampleLoop() {

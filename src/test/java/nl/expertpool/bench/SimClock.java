@@ -30,6 +30,7 @@ final class SimClock {
 
   private final Driver driver;
   private final List<Wait> waiting = new ArrayList<>();
+  private final List<Thread> tickers = new ArrayList<>();
   private int running;
   private int advances;
 
@@ -97,24 +98,33 @@ final class SimClock {
    * cannot notice (the engine's clock follows wall time anyway).
    */
   private void tickAfterJump() {
-    Thread.ofPlatform()
-        .daemon()
-        .name("bench-clock-tick")
-        .start(
-            () -> {
-              for (int i = 0; i < 120; i++) {
-                try {
-                  Thread.sleep(250);
-                } catch (InterruptedException e) {
-                  return;
-                }
-                try {
-                  driver.advanceClock(Duration.ofMillis(1));
-                } catch (RuntimeException e) {
-                  return; // the engine has stopped
-                }
-              }
-            });
+    tickers.removeIf(t -> !t.isAlive());
+    var ticker =
+        Thread.ofPlatform()
+            .daemon()
+            .name("bench-clock-tick")
+            .start(
+                () -> {
+                  for (int i = 0; i < 120; i++) {
+                    try {
+                      Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    try {
+                      driver.advanceClock(Duration.ofMillis(1));
+                    } catch (RuntimeException e) {
+                      return; // the engine has stopped
+                    }
+                  }
+                });
+    tickers.add(ticker);
+  }
+
+  /** Stops moving the clock: the run is over. */
+  synchronized void close() {
+    tickers.forEach(Thread::interrupt);
+    tickers.clear();
   }
 
   private void awaitNoJobInFlight() {
