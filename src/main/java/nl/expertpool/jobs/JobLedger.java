@@ -15,6 +15,7 @@ import nl.expertpool.runtime.DatabaseSchema;
 import nl.expertpool.runtime.RetryingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -32,6 +33,7 @@ public class JobLedger {
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
   static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(10);
+  static final int ATTEMPTS_ON_CONFLICT = 3;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -66,7 +68,7 @@ public class JobLedger {
    */
   public <T> T once(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {
     try {
-      return transactions.execute(status -> runOnce(job, resultType, effect));
+      return inTransaction(job, resultType, effect);
     } catch (CamundaError e) {
       throw e;
     } catch (RuntimeException e) {
@@ -114,6 +116,24 @@ public class JobLedger {
   /** The {@code projectId} variable every process of a project carries. */
   public static UUID projectId(ActivatedJob job) {
     return UUID.fromString(String.valueOf(job.getVariablesAsMap().get("projectId")));
+  }
+
+  /**
+   * A conflict with a concurrent transaction on the same rows (e.g. the project's first milestone
+   * while its creation records the process instance) is over at once: the effect runs again right
+   * away, up to {@link #ATTEMPTS_ON_CONFLICT} times, instead of waiting for the job's backoff.
+   */
+  private <T> T inTransaction(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transactions.execute(status -> runOnce(job, resultType, effect));
+      } catch (ConcurrencyFailureException e) {
+        if (attempt == ATTEMPTS_ON_CONFLICT) {
+          throw e;
+        }
+        log.debug("Job {} ({}) met a concurrent change, trying again", job.getKey(), job.getType());
+      }
+    }
   }
 
   private <T> T runOnce(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {

@@ -19,6 +19,7 @@ import nl.expertpool.recruitment.workers.RecruitmentWorkers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Zeebe delivers jobs at least once: a second delivery of the same job changes nothing. */
@@ -124,6 +125,51 @@ class RepeatedDeliveryIntegrationTest {
                 Integer.class,
                 job.getKey()))
         .isZero();
+  }
+
+  @Test
+  void aConflictWithAConcurrentTransactionIsTriedAgainAtOnce() {
+    ActivatedJob job = job("test.conflicting", Map.of());
+    var runs = new java.util.concurrent.atomic.AtomicInteger();
+
+    Boolean result =
+        ledger.once(
+            job,
+            Boolean.class,
+            () -> {
+              if (runs.incrementAndGet() == 1) {
+                throw new OptimisticLockingFailureException("changed meanwhile");
+              }
+              return true;
+            });
+
+    assertThat(result).isTrue();
+    assertThat(runs).hasValue(2);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from processed_job where job_key = ?",
+                Integer.class,
+                job.getKey()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aLastingConflictFailsTheJobWithABackoff() {
+    ActivatedJob job = job("test.conflicting", Map.of());
+    var runs = new java.util.concurrent.atomic.AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                ledger.once(
+                    job,
+                    Boolean.class,
+                    () -> {
+                      runs.incrementAndGet();
+                      throw new OptimisticLockingFailureException("changed meanwhile");
+                    }))
+        .isInstanceOfSatisfying(
+            JobError.class, error -> assertThat(error.getRetries()).isEqualTo(2));
+    assertThat(runs).hasValue(JobLedger.ATTEMPTS_ON_CONFLICT);
   }
 
   private static ActivatedJob job(String type, Map<String, String> headers) {

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /** Drives projects through the same services the API uses, on the embedded engine. */
 @Component
-class LifecycleDriver {
+public class LifecycleDriver {
 
   static final CurrentUser PM = new CurrentUser("pm", Set.of(Role.PROJECT_MANAGER), null);
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -125,7 +125,7 @@ class LifecycleDriver {
         projectId, application(recruitment.callOf(projectId).signUpCode(), name));
   }
 
-  static ApplicationForm application(String code, String name) {
+  public static ApplicationForm application(String code, String name) {
     return new ApplicationForm(
         code,
         name,
@@ -244,7 +244,7 @@ class LifecycleDriver {
             found -> found.size() >= count);
   }
 
-  static Map<String, Object> interview(String... themes) {
+  public static Map<String, Object> interview(String... themes) {
     return Map.of(
         "intervieweeConsent", "given",
         "ageBand", "26-35",
@@ -274,7 +274,7 @@ class LifecycleDriver {
     complete(projectId, "plan-stakeholder-session", sessionPlan(clock.instant().plus(ahead)));
   }
 
-  static Map<String, Object> sessionPlan(java.time.Instant at) {
+  public static Map<String, Object> sessionPlan(java.time.Instant at) {
     return Map.of(
         "sessionAt",
         at.toString(),
@@ -289,7 +289,7 @@ class LifecycleDriver {
                 "contactLanguage", "nl")));
   }
 
-  static Map<String, Object> sessionOutcome() {
+  public static Map<String, Object> sessionOutcome() {
     return Map.of(
         "participants",
         List.of(
@@ -357,7 +357,7 @@ class LifecycleDriver {
     complete(projectId, "hold-handover-meeting", handoverMeeting(clock.instant()));
   }
 
-  static Map<String, Object> handoverMeeting(java.time.Instant at) {
+  public static Map<String, Object> handoverMeeting(java.time.Instant at) {
     return Map.of(
         "meetingAt",
         at.toString(),

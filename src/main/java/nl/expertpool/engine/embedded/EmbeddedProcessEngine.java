@@ -21,6 +21,7 @@ import nl.expertpool.engine.UserTask;
 final class EmbeddedProcessEngine implements ProcessEngine {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
 
   private final EmbeddedZeebe zeebe;
   private final RecordProjection projection;
@@ -36,7 +37,7 @@ final class EmbeddedProcessEngine implements ProcessEngine {
 
   @Override
   public List<UserTask> openUserTasks(TaskQuery query) {
-    return projection.openTasks(query::matches);
+    return projection.openTasks(query);
   }
 
   @Override
@@ -98,8 +99,14 @@ final class EmbeddedProcessEngine implements ProcessEngine {
     }
   }
 
+  /**
+   * Waits for the engine to have processed a command, reading its log at first every millisecond
+   * and then less often, up to every 16 ms: with many commands waiting at once, frequent reads by
+   * every waiter take the CPU the engine needs to process them.
+   */
   private void await(long taskKey, long after, BooleanSupplier done) {
     long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
+    long pause = TimeUnit.MILLISECONDS.toNanos(1);
     while (!done.getAsBoolean()) {
       var rejection = projection.rejectionAfter(taskKey, after);
       if (rejection.isPresent()) {
@@ -114,7 +121,8 @@ final class EmbeddedProcessEngine implements ProcessEngine {
             "The embedded engine did not process the command for user task %d within %s"
                 .formatted(taskKey, COMMAND_TIMEOUT));
       }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+      LockSupport.parkNanos(pause);
+      pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
     }
   }
 

@@ -22,6 +22,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,9 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.concurrent.locks.LockSupport;
 import nl.expertpool.engine.ElementInstance;
 import nl.expertpool.engine.Incident;
+import nl.expertpool.engine.ProcessEngine.TaskQuery;
 import nl.expertpool.engine.UserTask;
 
 /**
@@ -91,11 +93,16 @@ final class RecordProjection {
     return position;
   }
 
-  synchronized List<UserTask> openTasks(Predicate<UserTask> filter) {
+  /**
+   * Open tasks that match the query, oldest first. Each task is first matched with only the one
+   * variable the query names, so that only the tasks that match have all their variables read: with
+   * many projects open, a project's tasks are a small part of all open tasks.
+   */
+  synchronized List<UserTask> openTasks(TaskQuery query) {
     catchUp();
     return openTasks.values().stream()
+        .filter(task -> query.matches(toUserTask(task, variable(task, query.variableName()))))
         .map(this::toUserTask)
-        .filter(filter)
         .sorted(Comparator.comparing(UserTask::createdAt).thenComparing(UserTask::key))
         .toList();
   }
@@ -171,11 +178,30 @@ final class RecordProjection {
   }
 
   private void catchUp() {
-    List<Record<?>> records = asList(source.getRecords());
+    List<Record<?>> records = asList(records());
     for (; cursor < records.size(); cursor++) {
       var record = records.get(cursor);
       apply(record);
       position = record.getPosition();
+    }
+  }
+
+  /**
+   * The engine's records so far. The in-memory engine appends to its log in a plain list that this
+   * read races with; under load a read now and then sees an entry half-appended and fails (a null
+   * buffer, an index out of bounds). Such a read changes nothing (the next one starts again after
+   * the last record read), so it is simply done again.
+   */
+  private Iterable<Record<?>> records() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return source.getRecords();
+      } catch (NullPointerException | IndexOutOfBoundsException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        LockSupport.parkNanos(1_000_000);
+      }
     }
   }
 
@@ -303,6 +329,10 @@ final class RecordProjection {
   }
 
   private UserTask toUserTask(OpenTask task) {
+    return toUserTask(task, visibleVariables(task.value.getElementInstanceKey()));
+  }
+
+  private UserTask toUserTask(OpenTask task, Map<String, Object> variables) {
     var value = task.value;
     return new UserTask(
         value.getUserTaskKey(),
@@ -315,10 +345,27 @@ final class RecordProjection {
         value.getProcessInstanceKey(),
         value.getBpmnProcessId(),
         value.getProcessDefinitionKey(),
-        visibleVariables(value.getElementInstanceKey()),
+        variables,
         Instant.ofEpochMilli(value.getCreationTimestamp()),
         instant(value.getDueDate()),
         value.getPriority());
+  }
+
+  /** The one variable as the task sees it (innermost scope first), or none. */
+  private Map<String, Object> variable(OpenTask task, String name) {
+    if (name == null) {
+      return Map.of();
+    }
+    long scope = task.value.getElementInstanceKey();
+    while (scope > 0) {
+      String value = variablesByScope.getOrDefault(scope, Map.of()).get(name);
+      if (value != null) {
+        return Collections.singletonMap(name, parse(value));
+      }
+      var element = elements.get(scope);
+      scope = element == null ? -1 : element.flowScopeKey();
+    }
+    return Map.of();
   }
 
   /** Variables of the element's scope and every enclosing one, inner ones shadowing outer. */
