@@ -87,7 +87,7 @@ public class Interviews {
         IntStream.rangeClosed(1, project.getInterviewsPerExpert()).boxed().toList();
     int planned = experts.size() * slots.size();
     milestones.progress(
-        projectId, MilestoneKey.INTERVIEWS_COMPLETED, done(projectId), planned, UNIT);
+        projectId, MilestoneKey.INTERVIEWS_COMPLETED, () -> done(projectId), planned, UNIT);
     audit.record(
         AuditTrail.ENGINE,
         "interviews.planned",
@@ -286,7 +286,8 @@ public class Interviews {
         milestone.getProgressTotal() == null
             ? projects.get(projectId).getInterviewsPerExpert()
             : milestone.getProgressTotal();
-    milestones.progress(projectId, MilestoneKey.INTERVIEWS_COMPLETED, done(projectId), total, UNIT);
+    milestones.progress(
+        projectId, MilestoneKey.INTERVIEWS_COMPLETED, () -> done(projectId), total, UNIT);
   }
 
   private Status statusOf(UUID projectId, UUID expertId, int slot) {

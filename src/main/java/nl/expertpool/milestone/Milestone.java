@@ -8,9 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** One milestone of one project, with its progress where it has one (e.g. 18 / 20 experts). */
+/**
+ * One milestone of one project, with its progress where it has one (e.g. 18 / 20 experts). An
+ * update writes only the columns it changed, so that setting the progress never writes back a
+ * status read before the milestone was reached by another job.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "milestone")
 public class Milestone {
 

@@ -3,6 +3,7 @@ package nl.expertpool.milestone;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.project.ProjectCreated;
 import nl.expertpool.project.ProjectLifecycle;
@@ -68,6 +69,23 @@ public class MilestoneTracker {
   @Transactional
   public void progress(UUID projectId, MilestoneKey key, int current, int total, String unit) {
     get(projectId, key).progress(current, total, unit);
+  }
+
+  /**
+   * Sets a milestone's progress to a count made while holding the milestone's row. Jobs that each
+   * add one item and then count (one job per interview, several at once) so take turns: each counts
+   * after the one before has committed, and the last count written is the whole.
+   */
+  @Transactional
+  public void progress(
+      UUID projectId, MilestoneKey key, IntSupplier current, int total, String unit) {
+    Milestone milestone =
+        milestones
+            .lockByProjectIdAndKey(projectId, key)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("Project " + projectId + " has no milestone " + key));
+    milestone.progress(current.getAsInt(), total, unit);
   }
 
   @Transactional(readOnly = true)

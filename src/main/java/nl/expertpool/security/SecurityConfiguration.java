@@ -175,6 +175,6 @@ class SecurityConfiguration {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
   }
 }

@@ -1,11 +1,13 @@
 package nl.expertpool.engine.embedded;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +16,13 @@ import java.time.ZoneOffset;
 import nl.expertpool.runtime.StartupProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
- * The real Zeebe 8.8 workflow engine, in memory, with its gRPC gateway on a local port. Its clock
- * is wall time plus the total the app moved it forward; {@link #clock()} shows the app the same
- * time.
+ * The real Zeebe 8.8 workflow engine, with its gRPC gateway on a local port. Its log is in memory;
+ * its state is in RocksDB (as on a broker) in a temporary folder that goes when the engine stops
+ * ({@link RocksDbEngineFactory}). Its clock is wall time plus the total the app moved it forward;
+ * {@link #clock()} shows the app the same time.
  */
 public final class EmbeddedZeebe implements AutoCloseable {
 
@@ -26,16 +30,23 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
   private final ZeebeTestEngine engine;
   private final int port;
+  private final Path stateDir;
   private volatile Duration offset = Duration.ZERO;
 
   public EmbeddedZeebe(int port) {
     this.port = port;
     ensureFree(port);
-    this.engine = EngineFactory.create(port);
+    this.stateDir = stateDir();
+    try {
+      this.engine = RocksDbEngineFactory.create(port, stateDir);
+    } catch (RuntimeException e) {
+      FileSystemUtils.deleteRecursively(stateDir.toFile());
+      throw e;
+    }
     try {
       engine.start();
     } catch (RuntimeException e) {
-      engine.stop();
+      close();
       if (hasCause(e, BindException.class)) {
         throw portInUse(port, e);
       }
@@ -68,8 +79,24 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
   @Override
   public void close() {
-    engine.stop();
+    try {
+      engine.stop();
+    } finally {
+      FileSystemUtils.deleteRecursively(stateDir.toFile());
+    }
     log.info("Embedded Zeebe engine stopped");
+  }
+
+  private static Path stateDir() {
+    try {
+      return Files.createTempDirectory("expertpool-engine-state-");
+    } catch (IOException e) {
+      throw new StartupProblem(
+          "Cannot create a temporary folder for the engine's state: " + e.getMessage(),
+          "Make the temporary folder (java.io.tmpdir) writable, or point it elsewhere with"
+              + " -Djava.io.tmpdir=<folder>.",
+          e);
+    }
   }
 
   private static void ensureFree(int port) {

@@ -1,0 +1,130 @@
+package io.camunda.zeebe.process.test.engine;
+
+import io.camunda.search.clients.SearchClientsProxy;
+import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
+import io.camunda.security.configuration.SecurityConfiguration;
+import io.camunda.zeebe.db.AccessMetricsConfiguration;
+import io.camunda.zeebe.db.ConsistencyChecksSettings;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.db.impl.rocksdb.RocksDbConfiguration;
+import io.camunda.zeebe.db.impl.rocksdb.ZeebeRocksDbFactory;
+import io.camunda.zeebe.engine.Engine;
+import io.camunda.zeebe.engine.EngineConfiguration;
+import io.camunda.zeebe.engine.processing.EngineProcessors;
+import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.scheduler.ActorScheduler;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.camunda.zeebe.util.FeatureFlags;
+import io.grpc.ServerBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The in-memory engine of zeebe-process-test ({@link EngineFactory}), assembled the same way but
+ * with the broker's own state store, RocksDB, in a folder of its own, in place of the test engine's
+ * {@code InMemoryDb}. That store copies the whole engine state into a new tree for every iteration
+ * over a key prefix, and then walks past the prefix to the end: each command costs time in
+ * proportion to all the state of all running instances. Profiled with 50 projects running, it took
+ * 45 % of the app's CPU and the engine's throughput fell as projects were added. RocksDB seeks to
+ * the prefix, as on a cluster. The log stays in memory, as in the test engine.
+ *
+ * <p>It lives in the test engine's package because the parts it assembles are package-private
+ * there.
+ */
+public final class RocksDbEngineFactory {
+
+  /** Block cache and write buffers of the state store (the broker's default is 512 MiB). */
+  private static final long STATE_MEMORY = 64L * 1024 * 1024;
+
+  private RocksDbEngineFactory() {}
+
+  /** An engine whose gRPC gateway listens on the port and whose state lives in the folder. */
+  public static ZeebeTestEngine create(int port, Path stateDir) {
+    int partitionId = 1;
+    int partitionCount = 1;
+
+    var clock = new ControlledActorClock();
+    var scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
+    scheduler.start();
+
+    var logStorage = new InMemoryLogStorage();
+    LogStream logStream =
+        LogStream.builder()
+            .withPartitionId(partitionId)
+            .withLogStorage(logStorage)
+            .withClock(clock)
+            .withMeterRegistry(new SimpleMeterRegistry())
+            .build();
+
+    var commandWriter = new CommandWriter(logStream.newLogStreamWriter());
+    var commandSender = new CommandSender(commandWriter);
+    var gatewayRequestStore = new GatewayRequestStore();
+    var jobStreamer = new InMemoryJobStreamer(commandWriter);
+    var gateway =
+        new GrpcToLogStreamGateway(
+            commandWriter, partitionId, partitionCount, port, gatewayRequestStore, jobStreamer);
+    var grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
+    var responseWriter = new GrpcResponseWriter(gateway, gatewayRequestStore, null);
+
+    ZeebeDb<ZbColumnFamilies> state = stateStore(stateDir, partitionId);
+
+    var security = new SecurityConfiguration();
+    security.getAuthorizations().setEnabled(false);
+    StreamProcessor streamProcessor =
+        StreamProcessor.builder()
+            .logStream(logStream)
+            .zeebeDb(state)
+            .commandResponseWriter(responseWriter)
+            .partitionCommandSender(commandSender)
+            .recordProcessors(
+                List.of(
+                    new Engine(
+                        context ->
+                            EngineProcessors.createEngineProcessors(
+                                context,
+                                partitionCount,
+                                new SubscriptionCommandSender(
+                                    context.getPartitionId(), commandSender),
+                                commandSender,
+                                FeatureFlags.createDefault(),
+                                jobStreamer,
+                                SearchClientsProxy.noop(),
+                                new BrokerRequestAuthorizationConverter(security)),
+                        new EngineConfiguration(),
+                        security)))
+            .actorSchedulingService(scheduler)
+            .clock(new ControllableStreamClockImpl(clock))
+            .meterRegistry(new SimpleMeterRegistry())
+            .build();
+
+    var stateMonitor = new EngineStateMonitor(logStorage, streamProcessor);
+    var records = new RecordStreamSourceImpl(logStream.newLogStreamReader(), partitionId);
+    return new InMemoryEngine(
+        grpcServer,
+        streamProcessor,
+        gateway,
+        state,
+        logStream,
+        scheduler,
+        records,
+        clock,
+        stateMonitor);
+  }
+
+  private static ZeebeDb<ZbColumnFamilies> stateStore(Path dir, int partitionId) {
+    var configuration = new RocksDbConfiguration().setMemoryLimit(STATE_MEMORY);
+    var factory =
+        new ZeebeRocksDbFactory<ZbColumnFamilies>(
+            configuration,
+            new ConsistencyChecksSettings(),
+            new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, partitionId),
+            SimpleMeterRegistry::new);
+    return factory.createDb(dir.toFile());
+  }
+}
