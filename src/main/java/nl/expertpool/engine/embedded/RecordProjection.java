@@ -178,7 +178,7 @@ final class RecordProjection {
   }
 
   private void catchUp() {
-    List<Record<?>> records = asList(records());
+    List<Record<?>> records = asList(read(source));
     for (; cursor < records.size(); cursor++) {
       var record = records.get(cursor);
       apply(record);
@@ -192,7 +192,7 @@ final class RecordProjection {
    * buffer, an index out of bounds). Such a read changes nothing (the next one starts again after
    * the last record read), so it is simply done again.
    */
-  private Iterable<Record<?>> records() {
+  static Iterable<Record<?>> read(RecordStreamSource source) {
     for (int attempt = 1; ; attempt++) {
       try {
         return source.getRecords();

@@ -6,7 +6,6 @@ import io.camunda.zeebe.protocol.record.Record;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import nl.expertpool.engine.ProcessEngine;
 
 /**
@@ -30,7 +29,7 @@ public final class EngineAccess {
   public static List<Record<?>> records(EmbeddedZeebe zeebe, int from) {
     RecordStreamSource source = zeebe.engine().getRecordStreamSource();
     synchronized (readerLock(source)) {
-      var all = read(source);
+      var all = RecordProjection.read(source);
       if (all instanceof List<Record<?>> list) {
         return new ArrayList<>(list.subList(Math.min(from, list.size()), list.size()));
       }
@@ -42,20 +41,6 @@ public final class EngineAccess {
         }
       }
       return copy;
-    }
-  }
-
-  /** As the app's projection does: a read that meets a half-appended log entry is done again. */
-  private static Iterable<Record<?>> read(RecordStreamSource source) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return source.getRecords();
-      } catch (NullPointerException | IndexOutOfBoundsException e) {
-        if (attempt == 5) {
-          throw e;
-        }
-        LockSupport.parkNanos(1_000_000);
-      }
     }
   }
 
