@@ -32,7 +32,8 @@ import java.util.List;
  * over a key prefix, and then walks past the prefix to the end: each command costs time in
  * proportion to all the state of all running instances. Profiled with 50 projects running, it took
  * 45 % of the app's CPU and the engine's throughput fell as projects were added. RocksDB seeks to
- * the prefix, as on a cluster. The log stays in memory, as in the test engine.
+ * the prefix, as on a cluster. The log stays in memory, as in the test engine. Responses go through
+ * {@link EngineResponseWriter}, which keeps them per engine.
  *
  * <p>It lives in the test engine's package because the parts it assembles are package-private
  * there.
@@ -70,7 +71,7 @@ public final class RocksDbEngineFactory {
         new GrpcToLogStreamGateway(
             commandWriter, partitionId, partitionCount, port, gatewayRequestStore, jobStreamer);
     var grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
-    var responseWriter = new GrpcResponseWriter(gateway, gatewayRequestStore, null);
+    var responseWriter = new EngineResponseWriter(gatewayRequestStore);
 
     ZeebeDb<ZbColumnFamilies> state = stateStore(stateDir, partitionId);
 
