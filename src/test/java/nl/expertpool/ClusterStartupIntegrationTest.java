@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import nl.expertpool.engine.embedded.EmbeddedZeebe;
 import nl.expertpool.runtime.FreePort;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * down and why, answer requests with 503 instead of failing, and take up its work by itself once
  * both are there: schema migrated, initial manager created, models deployed, workers running.
  */
+@ExtendWith(ClusterStartupIntegrationTest.StopServicesAfterApp.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("camunda")
 @DirtiesContext
@@ -69,13 +72,22 @@ class ClusterStartupIntegrationTest {
     properties.add("expertpool.security.initial-manager.password", () -> "first-manager-1");
   }
 
-  @AfterAll
-  static void stopServices() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-    if (database != null) {
-      database.close();
+  /**
+   * Stops the database and the engine after the app, as in a real shutdown. Declared before
+   * {@code @SpringBootTest}, so it runs after the Spring extension has closed the app. The other
+   * way round the app's job streams fail and schedule a reconnect, and the Camunda client (8.8.14)
+   * has a race there: a reconnect that runs after its worker closed keeps the stream's lock, and
+   * the client's second close of that worker then waits forever (a test run that never ended).
+   */
+  static class StopServicesAfterApp implements AfterAllCallback {
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+      if (cluster != null) {
+        cluster.close();
+      }
+      if (database != null) {
+        database.close();
+      }
     }
   }
 
