@@ -1,5 +1,6 @@
 package nl.expertpool.bench;
 
+import io.camunda.zeebe.process.test.engine.RecordFeed;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import nl.expertpool.engine.embedded.EmbeddedZeebe;
-import nl.expertpool.engine.embedded.EngineAccess;
 
 /**
  * Follows one engine's record stream on a thread of its own, for two things. What the benchmark
@@ -44,7 +44,7 @@ final class RecordWatch implements AutoCloseable {
       long incidents,
       long userTasksCompleted) {}
 
-  private final EmbeddedZeebe zeebe;
+  private final RecordFeed feed;
   private final Thread follower;
   private int cursor;
 
@@ -70,7 +70,7 @@ final class RecordWatch implements AutoCloseable {
   private final Set<Long> endedRoots = new HashSet<>();
 
   RecordWatch(EmbeddedZeebe zeebe) {
-    this.zeebe = zeebe;
+    this.feed = zeebe.newFeed();
     this.follower = Thread.ofPlatform().daemon().name("bench-record-watch").start(this::follow);
   }
 
@@ -170,7 +170,7 @@ final class RecordWatch implements AutoCloseable {
   }
 
   private synchronized void catchUp() {
-    List<Record<?>> records = EngineAccess.records(zeebe, cursor);
+    List<Record<?>> records = feed.next();
     for (Record<?> record : records) {
       apply(record);
     }

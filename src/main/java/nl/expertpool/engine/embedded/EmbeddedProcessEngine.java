@@ -31,7 +31,7 @@ final class EmbeddedProcessEngine implements ProcessEngine {
   EmbeddedProcessEngine(EmbeddedZeebe zeebe, ObjectMapper json) {
     this.zeebe = zeebe;
     this.json = json;
-    this.projection = new RecordProjection(zeebe.engine().getRecordStreamSource(), json);
+    this.projection = new RecordProjection(zeebe.newFeed(), json);
     this.commands = new EngineCommandWriter(zeebe.engine());
   }
 

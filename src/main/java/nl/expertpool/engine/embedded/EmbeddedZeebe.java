@@ -1,6 +1,7 @@
 package nl.expertpool.engine.embedded;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.RecordFeed;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.IOException;
 import java.net.BindException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import nl.expertpool.runtime.StartupProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebe.class);
 
   private final ZeebeTestEngine engine;
+  private final Supplier<RecordFeed> feeds;
   private final int port;
   private final Path stateDir;
   private volatile Duration offset = Duration.ZERO;
@@ -38,7 +41,9 @@ public final class EmbeddedZeebe implements AutoCloseable {
     ensureFree(port);
     this.stateDir = stateDir();
     try {
-      this.engine = RocksDbEngineFactory.create(port, stateDir);
+      var created = RocksDbEngineFactory.create(port, stateDir);
+      this.engine = created.engine();
+      this.feeds = created.feeds();
     } catch (RuntimeException e) {
       FileSystemUtils.deleteRecursively(stateDir.toFile());
       throw e;
@@ -57,6 +62,11 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
   ZeebeTestEngine engine() {
     return engine;
+  }
+
+  /** A new follower of the engine's records from the first on, keeping none of them. */
+  public RecordFeed newFeed() {
+    return feeds.get();
   }
 
   public int port() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
-import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.process.test.engine.RecordFeed;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -21,7 +21,6 @@ import io.camunda.zeebe.protocol.record.value.deployment.Process;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import nl.expertpool.engine.ElementInstance;
 import nl.expertpool.engine.Incident;
 import nl.expertpool.engine.ProcessEngine.TaskQuery;
@@ -68,9 +66,8 @@ final class RecordProjection {
     }
   }
 
-  private final RecordStreamSource source;
+  private final RecordFeed feed;
   private final ObjectMapper json;
-  private int cursor;
   private long position = -1;
 
   private final Map<Long, String> formIds = new HashMap<>();
@@ -83,8 +80,8 @@ final class RecordProjection {
   private final Map<Long, Rejection> rejections = new HashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
 
-  RecordProjection(RecordStreamSource source, ObjectMapper json) {
-    this.source = source;
+  RecordProjection(RecordFeed feed, ObjectMapper json) {
+    this.feed = feed;
     this.json = json;
   }
 
@@ -178,41 +175,10 @@ final class RecordProjection {
   }
 
   private void catchUp() {
-    List<Record<?>> records = asList(read(source));
-    for (; cursor < records.size(); cursor++) {
-      var record = records.get(cursor);
+    for (Record<?> record : feed.next()) {
       apply(record);
       position = record.getPosition();
     }
-  }
-
-  /**
-   * The engine's records so far. The in-memory engine appends to its log in a plain list that this
-   * read races with; under load a read now and then sees an entry half-appended and fails (a null
-   * buffer, an index out of bounds). Such a read changes nothing (the next one starts again after
-   * the last record read), so it is simply done again.
-   */
-  static Iterable<Record<?>> read(RecordStreamSource source) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return source.getRecords();
-      } catch (NullPointerException | IndexOutOfBoundsException e) {
-        if (attempt == 5) {
-          throw e;
-        }
-        LockSupport.parkNanos(1_000_000);
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Record<?>> asList(Iterable<Record<?>> records) {
-    if (records instanceof List<?> list) {
-      return (List<Record<?>>) list;
-    }
-    var copy = new ArrayList<Record<?>>();
-    records.forEach(copy::add);
-    return copy;
   }
 
   private void apply(Record<?> record) {

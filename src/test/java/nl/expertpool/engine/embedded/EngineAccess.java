@@ -6,6 +6,7 @@ import io.camunda.zeebe.protocol.record.Record;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import nl.expertpool.engine.ProcessEngine;
 
 /**
@@ -29,7 +30,7 @@ public final class EngineAccess {
   public static List<Record<?>> records(EmbeddedZeebe zeebe, int from) {
     RecordStreamSource source = zeebe.engine().getRecordStreamSource();
     synchronized (readerLock(source)) {
-      var all = RecordProjection.read(source);
+      var all = read(source);
       if (all instanceof List<Record<?>> list) {
         return new ArrayList<>(list.subList(Math.min(from, list.size()), list.size()));
       }
@@ -41,6 +42,23 @@ public final class EngineAccess {
         }
       }
       return copy;
+    }
+  }
+
+  /**
+   * A read that meets a half-appended log entry (a null buffer, an index out of bounds) is done
+   * again: the record source races with the engine's appends to its in-memory log.
+   */
+  private static Iterable<Record<?>> read(RecordStreamSource source) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return source.getRecords();
+      } catch (NullPointerException | IndexOutOfBoundsException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        LockSupport.parkNanos(1_000_000);
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import io.grpc.ServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The in-memory engine of zeebe-process-test ({@link EngineFactory}), assembled the same way but
@@ -45,8 +46,11 @@ public final class RocksDbEngineFactory {
 
   private RocksDbEngineFactory() {}
 
+  /** An engine and a way to follow its records. */
+  public record Created(ZeebeTestEngine engine, Supplier<RecordFeed> feeds) {}
+
   /** An engine whose gRPC gateway listens on the port and whose state lives in the folder. */
-  public static ZeebeTestEngine create(int port, Path stateDir) {
+  public static Created create(int port, Path stateDir) {
     int partitionId = 1;
     int partitionCount = 1;
 
@@ -106,16 +110,18 @@ public final class RocksDbEngineFactory {
 
     var stateMonitor = new EngineStateMonitor(logStorage, streamProcessor);
     var records = new RecordStreamSourceImpl(logStream.newLogStreamReader(), partitionId);
-    return new InMemoryEngine(
-        grpcServer,
-        streamProcessor,
-        gateway,
-        state,
-        logStream,
-        scheduler,
-        records,
-        clock,
-        stateMonitor);
+    var engine =
+        new InMemoryEngine(
+            grpcServer,
+            streamProcessor,
+            gateway,
+            state,
+            logStream,
+            scheduler,
+            records,
+            clock,
+            stateMonitor);
+    return new Created(engine, () -> new RecordFeed(logStream));
   }
 
   private static ZeebeDb<ZbColumnFamilies> stateStore(Path dir, int partitionId) {
