@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import nl.expertpool.runtime.RetryingStep;
 import nl.expertpool.runtime.StartupProblem;
 import nl.expertpool.runtime.StartupRetry;
@@ -31,11 +33,12 @@ import org.springframework.stereotype.Component;
  * Deploys every model in {@code bpmn/} and every form in {@code forms/} as one deployment. The
  * engine keeps one version per unchanged file, so a restart adds none.
  *
- * <p>On the embedded default the engine is in the process: the deployment happens before the app
- * takes requests, and a model the engine rejects stops the start with the engine's words. On a
- * cluster ({@code camunda} profile) the cluster may be away when the app starts: the deployment is
- * tried in the background until it succeeds, and health component {@code models} says where it
- * stands, so a cluster that is down does not become a crash loop.
+ * <p>On the embedded default the engine is in the process: the deployment starts as soon as the
+ * engine is there, runs while the rest of the app starts, and is done before the app takes
+ * requests; a model the engine rejects stops the start with the engine's words. On a cluster
+ * ({@code camunda} profile) the cluster may be away when the app starts: the deployment is tried in
+ * the background until it succeeds, and health component {@code models} says where it stands, so a
+ * cluster that is down does not become a crash loop.
  */
 @Component("models")
 class ModelDeployer implements SmartInitializingSingleton, HealthIndicator, DisposableBean {
@@ -51,6 +54,8 @@ class ModelDeployer implements SmartInitializingSingleton, HealthIndicator, Disp
   private final boolean cluster;
   private final StartupRetry retry;
   private volatile RetryingStep step;
+  private final List<Resource> files;
+  private final CompletableFuture<Map<String, Object>> embeddedDeployment;
   private volatile Health health = Health.down().withDetail("reason", "not deployed yet").build();
 
   ModelDeployer(
@@ -64,13 +69,21 @@ class ModelDeployer implements SmartInitializingSingleton, HealthIndicator, Disp
     this.deployed = deployed;
     this.cluster = environment.matchesProfiles("camunda");
     this.retry = retry;
+    this.files = new ArrayList<>();
+    files.addAll(find(FORMS));
+    files.addAll(find(MODELS));
+    this.embeddedDeployment =
+        cluster || files.isEmpty()
+            ? null
+            : CompletableFuture.supplyAsync(() -> deploy(files), ModelDeployer::deployInBackground);
+  }
+
+  private static void deployInBackground(Runnable deployment) {
+    Thread.ofPlatform().name("deploy-models").daemon().start(deployment);
   }
 
   @Override
   public void afterSingletonsInstantiated() {
-    var files = new ArrayList<Resource>();
-    files.addAll(find(FORMS));
-    files.addAll(find(MODELS));
     if (files.isEmpty()) {
       log.warn("No models in bpmn/ and no forms in forms/: nothing to deploy");
       health = Health.up().withDetail("processes", 0).withDetail("forms", 0).build();
@@ -91,8 +104,13 @@ class ModelDeployer implements SmartInitializingSingleton, HealthIndicator, Disp
       return;
     }
     try {
-      health = Health.up().withDetails(deploy(files)).build();
-    } catch (ClientStatusException | ProblemException e) {
+      health = Health.up().withDetails(embeddedDeployment.join()).build();
+    } catch (CompletionException failed) {
+      if (!(failed.getCause() instanceof ClientStatusException
+          || failed.getCause() instanceof ProblemException)) {
+        throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+      }
+      var e = (RuntimeException) failed.getCause();
       throw new StartupProblem(
           "The engine rejected the models: " + reason(e),
           "Fix the file named above (open it in Camunda Modeler to see the problem in place),"
