@@ -87,25 +87,9 @@ final class ProjectSimulation {
     return new Result(completed, System.nanoTime() - start, userTasks);
   }
 
-  @SuppressWarnings("unchecked")
   private void screen(ProjectRef project) {
     UserTask task = task(project, "screen-candidates");
-    var decisions =
-        ((List<Map<String, Object>>) task.variables().get("candidates"))
-            .stream()
-                .map(
-                    c ->
-                        Map.<String, Object>of(
-                            "label",
-                            c.get("label"),
-                            "applicationId",
-                            c.get("applicationId"),
-                            "decision",
-                            "accept",
-                            "note",
-                            ""))
-                .toList();
-    complete(project, task, Map.of("candidates", decisions));
+    complete(project, task, LifecycleDriver.screening(task, "accept"));
   }
 
   private static Map<String, Object> trainingSession(Instant now) {

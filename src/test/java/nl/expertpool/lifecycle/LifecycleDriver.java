@@ -162,9 +162,14 @@ public class LifecycleDriver {
   }
 
   /** Accepts (or otherwise decides) every candidate on the screening form. */
-  @SuppressWarnings("unchecked")
   void screen(UUID projectId, String decision) {
     UserTask task = task(projectId, "screen-candidates");
+    tasks.complete(PM, task.key(), screening(task, decision));
+  }
+
+  /** The screening form's values: the same decision for every candidate the task lists. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> screening(UserTask task, String decision) {
     var candidates =
         ((List<Map<String, Object>>) task.variables().get("candidates"))
             .stream()
@@ -180,7 +185,7 @@ public class LifecycleDriver {
                             "note",
                             ""))
                 .toList();
-    tasks.complete(PM, task.key(), Map.of("candidates", candidates));
+    return Map.of("candidates", candidates);
   }
 
   void scheduleOneSession(UUID projectId) {
