@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import nl.expertpool.engine.embedded.EmbeddedZeebe;
+import nl.expertpool.lifecycle.NewProjects;
 import nl.expertpool.runtime.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -128,20 +128,11 @@ class ClusterStartupIntegrationTest {
 
     var project =
         projects(
-            Map.of(
-                "name",
+            NewProjects.json(
                 "Expert pool Almere",
-                "clientName",
-                "Gemeente Almere",
-                "region",
-                "Almere",
-                "targetExperts",
                 3,
-                "interviewsPerExpert",
                 2,
-                "themes",
                 List.of("housing", "work"),
-                "startDate",
                 LocalDate.now().toString()));
     assertThat(project.statusCode()).isEqualTo(201);
     var jdbc = new JdbcTemplate(database.getPostgresDatabase());

@@ -237,21 +237,7 @@ class BadInputIntegrationTest {
 
     // Projects
     var newProject =
-        body(
-            "name",
-            "Pool " + UUID.randomUUID(),
-            "clientName",
-            "Gemeente Almere",
-            "region",
-            "Almere",
-            "targetExperts",
-            3,
-            "interviewsPerExpert",
-            2,
-            "themes",
-            List.of("housing", "work"),
-            "startDate",
-            today);
+        NewProjects.json("Pool " + UUID.randomUUID(), 3, 2, List.of("housing", "work"), today);
     var create = new Target("POST /api/projects", "/api/projects", "pm", newProject, true);
     common(create);
     brokenBodies(create);

@@ -234,26 +234,15 @@ class ClusterSmokeTest {
   }
 
   private String createProject() {
-    JsonNode created =
-        post(
-            "/api/projects",
-            Map.of(
-                "name",
-                "Smoke test pool",
-                "clientName",
-                "Gemeente Almere",
-                "region",
-                "Almere",
-                "targetExperts",
-                2,
-                "interviewsPerExpert",
-                1,
-                "themes",
-                List.of("housing", "work"),
-                "startDate",
-                LocalDate.now(ZoneOffset.UTC).toString(),
-                "retentionDays",
-                1));
+    var project =
+        NewProjects.json(
+            "Smoke test pool",
+            2,
+            1,
+            List.of("housing", "work"),
+            LocalDate.now(ZoneOffset.UTC).toString());
+    project.put("retentionDays", 1);
+    JsonNode created = post("/api/projects", project);
     assertThat(created.path("status").asText()).isEqualTo("ACTIVE");
     return created.path("id").asText();
   }

@@ -576,20 +576,11 @@ class LifecycleApiIntegrationTest {
         post(
             "pm",
             "/api/projects",
-            Map.of(
-                "name",
+            NewProjects.json(
                 "Expert pool Almere",
-                "clientName",
-                "Gemeente Almere",
-                "region",
-                "Almere",
-                "targetExperts",
                 target,
-                "interviewsPerExpert",
                 2,
-                "themes",
                 List.of("housing", "work", "language"),
-                "startDate",
                 driver.today().toString()));
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getBody().path("status").asText()).isEqualTo("ACTIVE");
