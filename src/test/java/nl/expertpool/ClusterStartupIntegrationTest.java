@@ -52,7 +52,8 @@ class ClusterStartupIntegrationTest {
   private static EmbeddedZeebe cluster;
 
   @LocalServerPort int port;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final ObjectMapper json = new ObjectMapper();
 
   @DynamicPropertySource
@@ -74,10 +75,7 @@ class ClusterStartupIntegrationTest {
 
   /**
    * Stops the database and the engine after the app, as in a real shutdown. Declared before
-   * {@code @SpringBootTest}, so it runs after the Spring extension has closed the app. The other
-   * way round the app's job streams fail and schedule a reconnect, and the Camunda client (8.8.14)
-   * has a race there: a reconnect that runs after its worker closed keeps the stream's lock, and
-   * the client's second close of that worker then waits forever (a test run that never ended).
+   * {@code @SpringBootTest}, so it runs after the Spring extension has closed the app.
    */
   static class StopServicesAfterApp implements AfterAllCallback {
     @Override
@@ -148,7 +146,9 @@ class ClusterStartupIntegrationTest {
 
   private HttpResponse<String> health() throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+            .timeout(Duration.ofSeconds(30))
+            .build(),
         BodyHandlers.ofString());
   }
 
@@ -160,6 +160,7 @@ class ClusterStartupIntegrationTest {
   private HttpResponse<String> projects(Object body) throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/projects"))
+            .timeout(Duration.ofSeconds(30))
             .header(
                 "Authorization",
                 "Basic "

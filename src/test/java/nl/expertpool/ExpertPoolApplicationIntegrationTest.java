@@ -17,6 +17,7 @@ import nl.expertpool.engine.DeployedModels;
 import nl.expertpool.engine.ElementInstance;
 import nl.expertpool.engine.ProcessEngine;
 import nl.expertpool.engine.ProcessEngine.TaskQuery;
+import nl.expertpool.jobs.WorkerExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,14 @@ class ExpertPoolApplicationIntegrationTest {
     assertThat(health.at("/components/models/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/models/details/processes").asInt())
         .isEqualTo(deployed.processIds().size());
+  }
+
+  @Test
+  void workersRunOnTheExecutorThatStopsItsDelayedTasksWhenTheAppCloses() {
+    assertThat(client.getConfiguration().jobWorkerExecutor())
+        .isInstanceOf(WorkerExecutor.class)
+        .isInstanceOfSatisfying(
+            WorkerExecutor.class, executor -> assertThat(executor.getCorePoolSize()).isEqualTo(4));
   }
 
   @Test
