@@ -1,7 +1,7 @@
 package nl.expertpool.security;
 
-import java.nio.charset.StandardCharsets;
 import nl.expertpool.runtime.DatabaseOutage;
+import nl.expertpool.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -162,14 +161,12 @@ class SecurityConfiguration {
         basic.commence(request, response, failure);
         return;
       }
-      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setHeader(HttpHeaders.RETRY_AFTER, "10");
-      String problem =
-          "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-              + "\"detail\":\"The database cannot be reached right now, so the sign-in could"
-              + " not be checked. Try again in a moment.\"}";
-      response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
+      ProblemResponses.write(
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The database cannot be reached right now, so the sign-in could not be checked."
+              + " Try again in a moment.");
     };
   }
 

@@ -1,6 +1,5 @@
 package nl.expertpool.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,12 +14,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,12 +33,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ServletProblems extends OncePerRequestFilter {
 
-  private final ObjectMapper json;
   private final long maxBody;
 
-  ServletProblems(
-      ObjectMapper json, @Value("${expertpool.web.max-request-size}") DataSize maxBody) {
-    this.json = json;
+  ServletProblems(@Value("${expertpool.web.max-request-size}") DataSize maxBody) {
     this.maxBody = maxBody.toBytes();
   }
 
@@ -74,25 +68,10 @@ class ServletProblems extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletResponse response) throws IOException {
     response.setHeader("Connection", "close");
-    write(
+    ProblemResponses.write(
         response,
         HttpStatus.PAYLOAD_TOO_LARGE,
         "The request body is larger than " + DataSize.ofBytes(maxBody).toKilobytes() + " KB.");
-  }
-
-  private void write(HttpServletResponse response, HttpStatus status, String detail)
-      throws IOException {
-    var problem = new LinkedHashMap<String, Object>();
-    problem.put("type", "about:blank");
-    problem.put("title", status.getReasonPhrase());
-    problem.put("status", status.value());
-    problem.put("detail", detail);
-    response.resetBuffer();
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(), problem);
-    response.flushBuffer();
   }
 
   private static String detail(HttpStatus status) {
@@ -124,7 +103,7 @@ class ServletProblems extends OncePerRequestFilter {
         super.sendError(code, message);
         return;
       }
-      write((HttpServletResponse) getResponse(), status, detail(status));
+      ProblemResponses.write((HttpServletResponse) getResponse(), status, detail(status));
     }
   }
 

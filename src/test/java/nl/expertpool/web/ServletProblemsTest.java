@@ -2,7 +2,6 @@ package nl.expertpool.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,7 @@ import org.springframework.util.unit.DataSize;
 /** Refusals before a controller runs are problems too, and a large body never reaches one. */
 class ServletProblemsTest {
 
-  private final ServletProblems filter =
-      new ServletProblems(new ObjectMapper(), DataSize.ofKilobytes(1));
+  private final ServletProblems filter = new ServletProblems(DataSize.ofKilobytes(1));
 
   @Test
   void aBodyOverTheLimitIs413AndReachesNoEndpoint() throws Exception {
