@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import nl.expertpool.runtime.StartupProblem;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.springframework.util.FileSystemUtils;
 public final class EmbeddedZeebe implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebe.class);
+  private static final String STATE_PREFIX = "expertpool-engine-state-";
 
   private final ZeebeTestEngine engine;
   private final Supplier<RecordFeed> feeds;
@@ -99,13 +101,50 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
   private static Path stateDir() {
     try {
-      return Files.createTempDirectory("expertpool-engine-state-");
+      removeLeftovers(Path.of(System.getProperty("java.io.tmpdir")));
+      return Files.createTempDirectory(STATE_PREFIX + ProcessHandle.current().pid() + "-");
     } catch (IOException e) {
       throw new StartupProblem(
           "Cannot create a temporary folder for the engine's state: " + e.getMessage(),
           "Make the temporary folder (java.io.tmpdir) writable, or point it elsewhere with"
               + " -Djava.io.tmpdir=<folder>.",
           e);
+    }
+  }
+
+  /**
+   * Deletes the state folders in {@code folder} of engines whose process is gone without stopping
+   * them (killed or crashed): their log was in memory, so nothing can use them any more. A folder
+   * names the process that made it; one whose process still runs stays.
+   */
+  static void removeLeftovers(Path folder) {
+    try (var dirs = Files.newDirectoryStream(folder, STATE_PREFIX + "*")) {
+      for (Path dir : dirs) {
+        OptionalLong owner = owner(dir);
+        if (owner.isPresent() && ProcessHandle.of(owner.getAsLong()).isEmpty()) {
+          FileSystemUtils.deleteRecursively(dir);
+          log.info(
+              "Removed the engine state of process {}, which ended without stopping its engine: {}",
+              owner.getAsLong(),
+              dir);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("Could not look for the state of engines that did not stop in {}", folder, e);
+    }
+  }
+
+  /** The process in a state folder's name, {@code expertpool-engine-state-<pid>-<random>}. */
+  private static OptionalLong owner(Path dir) {
+    String rest = dir.getFileName().toString().substring(STATE_PREFIX.length());
+    int dash = rest.indexOf('-');
+    if (dash < 0) {
+      return OptionalLong.empty(); // a folder of an earlier version: its maker is unknown
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(rest.substring(0, dash)));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
     }
   }
 
