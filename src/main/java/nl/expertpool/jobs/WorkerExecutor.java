@@ -101,10 +101,6 @@ public final class WorkerExecutor extends ScheduledThreadPoolExecutor {
 
   private static ThreadFactory threadsNamed(String prefix) {
     var count = new AtomicInteger();
-    return task -> {
-      var thread = new Thread(task, prefix + count.incrementAndGet());
-      thread.setDaemon(false);
-      return thread;
-    };
+    return task -> new Thread(task, prefix + count.incrementAndGet());
   }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +38,17 @@ class WorkerExecutorConfiguration {
     return new CamundaClientExecutorService(executor, true);
   }
 
-  /** Context closed events come before any lifecycle stops or bean is destroyed. */
+  /**
+   * The app's context-closed event comes before any lifecycle stops or bean is destroyed (a child
+   * context that closes is not the app closing).
+   */
   @Bean
-  ApplicationListener<ContextClosedEvent> workerExecutorClosing(WorkerExecutor executor) {
-    return event -> executor.beginClosing();
+  ApplicationListener<ContextClosedEvent> workerExecutorClosing(
+      WorkerExecutor executor, ApplicationContext app) {
+    return event -> {
+      if (event.getApplicationContext() == app) {
+        executor.beginClosing();
+      }
+    };
   }
 }
