@@ -34,7 +34,8 @@ class ExpertPoolApplicationIntegrationTest {
 
   @Test
   void healthIsUpWithTheDatabaseAndTheEngineAsComponents() {
-    JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+    JsonNode health =
+        http.withBasicAuth("pm", "demo").getForObject("/actuator/health", JsonNode.class);
 
     assertThat(health.path("status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
@@ -46,6 +47,19 @@ class ExpertPoolApplicationIntegrationTest {
     assertThat(health.at("/components/models/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/models/details/processes").asInt())
         .isEqualTo(deployed.processIds().size());
+  }
+
+  /** Issue 17: anonymous callers saw the data path, disk bytes and versions. */
+  @Test
+  void healthShowsOthersOnlyWhetherEachPartIsUp() {
+    for (var caller : List.of(http, http.withBasicAuth("staff", "demo"))) {
+      JsonNode health = caller.getForObject("/actuator/health", JsonNode.class);
+
+      assertThat(health.path("status").asText()).isEqualTo("UP");
+      assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+      assertThat(health.findValues("details")).isEmpty();
+      assertThat(health.toString()).doesNotContain("PostgreSQL", "path", "free", "version");
+    }
   }
 
   @Test

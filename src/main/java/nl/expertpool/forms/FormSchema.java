@@ -118,16 +118,31 @@ public record FormSchema(String id, List<FormComponent> components) {
   }
 
   /**
-   * As {@link #validate(Map, Set)}, and fields whose options come from a task variable ({@code
-   * valuesKey}) must choose among the options that variable holds for this task.
+   * As {@link #validate(Map, Set)}, and checked against the task: fields whose options come from a
+   * task variable ({@code valuesKey}) must choose among the options that variable holds for this
+   * task, read-only fields must keep the task's values, and dynamic lists that do not allow adding
+   * and removing rows must keep the task's rows.
    *
-   * @param taskVariables the task's variables: where run-time options come from
+   * @param taskVariables the task's variables: where run-time options and read-only values come
+   *     from
    */
   public List<FieldError> validate(
       Map<String, Object> submission, Set<String> allowedExtra, Map<String, ?> taskVariables) {
     var errors = new ArrayList<>(validate(submission, allowedExtra));
     checkRuntimeOptions(Slots.of(id, components), submission, "", taskVariables, errors);
+    TaskValues.check(Slots.of(id, components), submission, taskVariables, "", errors);
     return List.copyOf(errors);
+  }
+
+  /**
+   * The submission with the read-only values it leaves out taken from the task: a client need not
+   * send back what it may not change. Values it does send are left as they are, for {@link
+   * #validate(Map, Set, Map)} to compare.
+   */
+  public Map<String, Object> withTaskValues(
+      Map<String, Object> submission, Map<String, ?> taskVariables) {
+    return Collections.unmodifiableMap(
+        TaskValues.fillReadOnly(Slots.of(id, components), submission, taskVariables));
   }
 
   private static void checkRuntimeOptions(

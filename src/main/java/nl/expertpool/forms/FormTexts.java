@@ -1,5 +1,6 @@
 package nl.expertpool.forms;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,12 @@ final class FormTexts {
 
   /** A text the form has, in this language; a text the form lacks stays absent. */
   private String form(String key, String english) {
-    return english == null ? null : FORMS.getMessage(key, null, english, locale);
+    return english == null || isEnglish() ? english : FORMS.getMessage(key, null, english, locale);
+  }
+
+  /** English is the forms' and the code's own language: there is no file to look in. */
+  private boolean isEnglish() {
+    return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
   }
 
   /**
@@ -106,12 +112,14 @@ final class FormTexts {
    * @param english the text in English, with {@code {0}} for the arguments (no apostrophes)
    */
   String page(String code, String english, Object... arguments) {
-    return PAGE.getMessage(code, arguments, english, locale);
+    return isEnglish()
+        ? new MessageFormat(english, locale).format(arguments)
+        : PAGE.getMessage(code, arguments, english, locale);
   }
 
   /** The reason of an error, like "is required"; in English when it has no code. */
   String reason(FieldError error) {
-    if (error.code() == null) {
+    if (error.code() == null || isEnglish()) {
       return error.reason();
     }
     // Not the English as the default message: that would be read as a pattern, braces and all.

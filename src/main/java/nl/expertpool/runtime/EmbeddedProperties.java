@@ -17,8 +17,4 @@ public record EmbeddedProperties(int enginePort, Path dataDir, int postgresPort)
   public boolean keepsData() {
     return dataDir != null && !dataDir.toString().isBlank();
   }
-
-  public Path postgresDir() {
-    return dataDir.resolve("postgres");
-  }
 }

@@ -35,8 +35,9 @@ class StartBanner {
     String engine =
         cluster
             ? "Camunda 8 cluster at " + environment.getProperty("camunda.client.grpc-address")
-            : "in-memory Zeebe 8.8 on localhost:"
-                + environment.getProperty("expertpool.embedded.engine-port");
+            : "in-memory Zeebe 8.8 on 127.0.0.1:"
+                + environment.getProperty("expertpool.embedded.engine-port")
+                + " (this app only)";
     String database =
         dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : "(datasource)";
     String data =

@@ -1,7 +1,10 @@
 package nl.expertpool.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import nl.expertpool.runtime.DatabaseOutage;
 import nl.expertpool.web.ProblemResponses;
+import nl.expertpool.web.SecurityHeaders;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,7 +24,9 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two doors. The API: HTTP Basic, no sessions, no CSRF; candidates apply without an account. The
@@ -80,6 +86,10 @@ class SecurityConfiguration {
                     .anyRequest()
                     .denyAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint()))
+        .headers(SecurityConfiguration::headers)
+        // No CSRF token: no cookie signs the API in, and every call that changes something must be
+        // JSON (ServletProblems), which no form of another site can send.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -122,8 +132,9 @@ class SecurityConfiguration {
                                         ? "/login?unavailable"
                                         : "/login?error")))
                     .permitAll())
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(signInPage()))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .headers(headers -> headers.cacheControl(Customizer.withDefaults()));
+        .headers(SecurityConfiguration::headers);
     // Spring Boot registers clients only when spring.security.oauth2.client.registration.* is set.
     ClientRegistrationRepository providers = registrations.getIfAvailable();
     if (providers != null) {
@@ -148,17 +159,43 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .cacheControl(Customizer.withDefaults())
+        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+        .permissionsPolicyHeader(
+            permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY));
+  }
+
+  /** The sign-in page, named by a relative address: never by the Host the request claims. */
+  private static AuthenticationEntryPoint signInPage() {
+    var page = new LoginUrlAuthenticationEntryPoint("/login");
+    page.setFavorRelativeUris(true);
+    return page;
+  }
+
   /**
-   * A refused sign-in answers 401 with the Basic challenge; a sign-in that could not be checked
-   * because the database is away answers 503 as problem+json, so a client retries instead of
-   * doubting its password.
+   * A refused sign-in answers 401 with the Basic challenge, except to a browser (a request that
+   * asks for HTML, or says it comes from a script): a browser would remember the credentials typed
+   * into its challenge and send them along with other sites' requests. A sign-in that could not be
+   * checked because the database is away answers 503 as problem+json, so a client retries instead
+   * of doubting its password.
    */
   private static AuthenticationEntryPoint apiEntryPoint() {
     var basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName("Expert Pool Orchestrator");
     return (request, response, failure) -> {
       if (!DatabaseOutage.isOutage(failure)) {
-        basic.commence(request, response, failure);
+        if (fromBrowser(request)) {
+          ProblemResponses.write(
+              response,
+              HttpStatus.UNAUTHORIZED,
+              "Sign in: the API takes HTTP Basic authentication, sent by the program that calls"
+                  + " it. Browsers use the pages at /login.");
+        } else {
+          basic.commence(request, response, failure);
+        }
         return;
       }
       response.setHeader(HttpHeaders.RETRY_AFTER, "10");
@@ -168,6 +205,12 @@ class SecurityConfiguration {
           "The database cannot be reached right now, so the sign-in could not be checked."
               + " Try again in a moment.");
     };
+  }
+
+  static boolean fromBrowser(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return request.getHeader("X-Requested-With") != null
+        || (accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html"));
   }
 
   @Bean

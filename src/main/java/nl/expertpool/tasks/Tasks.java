@@ -154,14 +154,16 @@ public class Tasks {
   }
 
   /**
-   * Validates the submission against the task's form, keeps it, and completes the task with only
-   * its choices, numbers and the submission's id. On bad input the task stays open and nothing is
-   * stored.
+   * Validates the submission against the task's form and the task (read-only values and fixed rows
+   * as the task gave them; read-only values left out are taken from the task), keeps it, and
+   * completes the task with only its choices, numbers and the submission's id. On bad input the
+   * task stays open and nothing is stored.
    */
   public void complete(CurrentUser user, long taskKey, Map<String, Object> submitted) {
     UserTask task = get(user, taskKey);
-    Map<String, Object> values = submitted == null ? Map.of() : submitted;
     FormSchema form = schema(task);
+    Map<String, Object> values =
+        form.withTaskValues(submitted == null ? Map.of() : submitted, task.variables());
     List<Violation> problems =
         problems(task, values).stream().map(e -> new Violation(e.field(), e.reason())).toList();
     if (!problems.isEmpty()) {

@@ -1,6 +1,7 @@
 package nl.expertpool.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import nl.expertpool.security.CurrentUser;
 import nl.expertpool.tasks.Tasks;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.JsonText;
+import nl.expertpool.web.SecurityHeaders;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -97,8 +99,16 @@ class DashboardController {
     return "dashboard/index";
   }
 
+  /**
+   * The pages' policy, and style attributes besides: the bpmn-js viewer positions what it draws
+   * with them. Scripts stay this app's own.
+   */
+  static final String DIAGRAM_POLICY =
+      SecurityHeaders.CONTENT_SECURITY_POLICY + "; style-src-attr 'unsafe-inline'";
+
   @GetMapping("/dashboard/projects/{id}")
-  String project(@PathVariable UUID id, Model model) {
+  String project(@PathVariable UUID id, Model model, HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", DIAGRAM_POLICY);
     Project project =
         projects
             .find(id)

@@ -1,5 +1,8 @@
 package nl.expertpool.ui;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +43,26 @@ class PageConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    var change = new LocaleChangeInterceptor();
-    change.setParamName("lang");
-    registry.addInterceptor(change);
+    registry.addInterceptor(new OfferedLanguageChange());
+  }
+
+  /** Takes {@code ?lang=} only for a language the app offers; anything else is ignored. */
+  static final class OfferedLanguageChange extends LocaleChangeInterceptor {
+
+    OfferedLanguageChange() {
+      setParamName("lang");
+      setIgnoreInvalidLocale(true);
+    }
+
+    @Override
+    public boolean preHandle(
+        HttpServletRequest request, HttpServletResponse response, Object handler)
+        throws ServletException {
+      String asked = request.getParameter(getParamName());
+      if (asked == null || LANGUAGES.stream().noneMatch(l -> l.toLanguageTag().equals(asked))) {
+        return true;
+      }
+      return super.preHandle(request, response, handler);
+    }
   }
 }

@@ -9,6 +9,7 @@ import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.tasks.Tasks;
+import nl.expertpool.web.HtmlDocuments;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,10 +56,8 @@ class PortalController {
   @GetMapping("/portal/projects/{id}/handover")
   ResponseEntity<String> handoverHtml(@PathVariable UUID id) {
     readable(id);
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-        .body(
-            handover.html(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    return HtmlDocuments.of(
+        handover.html(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
   }
 
   @GetMapping("/portal/projects/{id}/handover.pdf")

@@ -106,6 +106,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       WebRequest request) {
     Violation violation =
         switch (e.getCause()) {
+          case StrictRequestBodies.NulInText nul ->
+              new Violation(path(nul), "must not contain a NUL character");
           case UnrecognizedPropertyException unknown ->
               new Violation(path(unknown), "is not a field of this request");
           case InvalidFormatException format ->

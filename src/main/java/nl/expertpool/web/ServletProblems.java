@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,13 +28,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * What the API refuses before a controller runs, answered as {@code application/problem+json} like
  * everything else: a body over the size limit (413, before anything reads it, so that no endpoint
- * acts on a request it would not take), and the errors that filters send rather than throw (the
- * security's 401 and 403, the firewall's 400 for a malformed path), which would otherwise get the
- * container's error page.
+ * acts on a request it would not take), a call that would change something without saying it sends
+ * JSON (415, even without a body: a form of another site cannot send JSON, so it cannot make a
+ * browser call the API with credentials it remembers), and the errors that filters send rather than
+ * throw (the security's 401 and 403, the firewall's 400 for a malformed path), which would
+ * otherwise get the container's error page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ServletProblems extends OncePerRequestFilter {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final long maxBody;
 
@@ -50,6 +57,14 @@ class ServletProblems extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpServletRequest limited = request;
+    if (!SAFE_METHODS.contains(request.getMethod()) && !isJson(request.getContentType())) {
+      ProblemResponses.write(
+          response,
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          "A call that changes something takes Content-Type: application/json, also when it has"
+              + " no body; nothing was stored.");
+      return;
+    }
     if (request.getContentLengthLong() > maxBody) {
       tooLarge(response);
       return;
@@ -64,6 +79,19 @@ class ServletProblems extends OncePerRequestFilter {
       limited = new ReadBody(request, body);
     }
     chain.doFilter(limited, new ProblemOnSendError(response));
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+          || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   private void tooLarge(HttpServletResponse response) throws IOException {

@@ -3,6 +3,7 @@ package nl.expertpool.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class FormPagesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("forms")
   void aPostedPageReadsBackAsTheValuesItShowed(FormSchema form) {
-    var taskVariables = FormSamples.taskVariables(form);
+    var taskVariables = task(form);
     Map<String, Object> values = sample(form);
     assertThat(form.validate(values, Set.of(), taskVariables)).isEmpty();
 
@@ -101,7 +102,7 @@ class FormPagesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("forms")
   void aRefusedPageShowsTheErrorAtItsFieldAndKeepsWhatWasTyped(FormSchema form) {
-    var taskVariables = FormSamples.taskVariables(form);
+    var taskVariables = task(form);
     Map<String, Object> values = sample(form);
     var page = FormBrowser.parse(html.render(form, values, taskVariables, List.of()));
     Element input = breakableInput(page);
@@ -147,5 +148,15 @@ class FormPagesTest {
 
   private static Map<String, Object> sample(FormSchema form) {
     return FormSamples.values(form, FormSamples.taskVariables(form));
+  }
+
+  /**
+   * The variables of a task that shows the sample: its options and its values, as the step before
+   * the task sets them (the rows of a fixed list, the read-only ids and labels).
+   */
+  private static Map<String, Object> task(FormSchema form) {
+    var variables = new LinkedHashMap<String, Object>(FormSamples.taskVariables(form));
+    variables.putAll(sample(form));
+    return variables;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -479,7 +480,8 @@ class FormSchemaTest {
             """
             {"id": "outcome", "type": "default", "components": [
               {"type": "checklist", "key": "themes", "id": "Field_themes", "valuesKey": "options"},
-              {"type": "dynamiclist", "path": "items", "id": "Field_items", "components": [
+              {"type": "dynamiclist", "path": "items", "id": "Field_items", "allowAddRemove": true,
+               "components": [
                 {"type": "select", "key": "theme", "id": "Field_theme", "valuesKey": "options"}]}]}
             """);
     var options =
@@ -496,6 +498,85 @@ class FormSchemaTest {
             new FieldError("themes[1]", "must be one of housing, work"),
             new FieldError("items[1].theme", "must be one of housing, work"));
     assertThat(outcome.validate(submission, Set.of(), Map.of())).isEmpty();
+  }
+
+  /** Issue 17: a submission carried another project's expert into the attendance list. */
+  @Test
+  void readOnlyValuesKeepTheTasksValuesAndAFixedListKeepsItsRows() {
+    var attendance =
+        FormSchema.parse(
+            """
+            {"id": "attendance", "type": "default", "components": [
+              {"type": "textfield", "key": "round", "id": "Field_round", "readonly": true},
+              {"type": "dynamiclist", "path": "rows", "id": "Field_rows", "allowAddRemove": false,
+               "components": [
+                {"type": "textfield", "key": "expertId", "id": "Field_expertId", "readonly": true},
+                {"type": "number", "key": "minutes", "id": "Field_minutes", "readonly": true},
+                {"type": "checkbox", "key": "attended", "id": "Field_attended"}]}]}
+            """);
+    var task =
+        Map.<String, Object>of(
+            "round",
+            "2",
+            "rows",
+            List.of(
+                Map.of("expertId", "e-1", "minutes", 120, "attended", false),
+                Map.of("expertId", "e-2", "minutes", 120, "attended", false)));
+    var kept =
+        Map.<String, Object>of(
+            "round",
+            "2",
+            "rows",
+            List.of(
+                Map.of("expertId", "e-1", "minutes", "120", "attended", true),
+                Map.of("expertId", "e-2", "minutes", "120.0", "attended", false)));
+    assertThat(attendance.validate(kept, Set.of(), task)).isEmpty();
+
+    var foreign =
+        Map.<String, Object>of(
+            "round",
+            "3",
+            "rows",
+            List.of(
+                Map.of("expertId", "e-1", "minutes", 120, "attended", true),
+                Map.of("expertId", "e-of-another-project", "minutes", 9999, "attended", true)));
+    assertThat(attendance.validate(foreign, Set.of(), task))
+        .containsExactly(
+            new FieldError("round", "is read-only: it must keep the value the task gave it"),
+            new FieldError(
+                "rows[1].expertId", "is read-only: it must keep the value the task gave it"),
+            new FieldError(
+                "rows[1].minutes", "is read-only: it must keep the value the task gave it"));
+
+    var added = new ArrayList<Object>((List<?>) kept.get("rows"));
+    added.add(Map.of("expertId", "e-2", "minutes", 120, "attended", true));
+    assertThat(attendance.validate(Map.of("round", "2", "rows", added), Set.of(), task))
+        .containsExactly(
+            new FieldError("rows", "must keep the task's 2 rows: none may be added or removed"));
+    assertThat(
+            attendance.validate(Map.of("round", "2", "rows", added.subList(0, 1)), Set.of(), task))
+        .extracting(FieldError::field)
+        .containsExactly("rows");
+  }
+
+  @Test
+  void readOnlyValuesLeftOutAreTakenFromTheTask() {
+    var screening =
+        FormSchema.parse(
+            """
+            {"id": "screening", "type": "default", "components": [
+              {"type": "dynamiclist", "path": "rows", "id": "Field_rows", "components": [
+                {"type": "textfield", "key": "applicationId", "id": "Field_id", "readonly": true},
+                {"type": "textfield", "key": "decision", "id": "Field_decision"}]}]}
+            """);
+    var task = Map.of("rows", List.of(Map.of("applicationId", "a-1")));
+    var submitted = Map.<String, Object>of("rows", List.of(Map.of("decision", "accept")));
+
+    var completed = screening.withTaskValues(submitted, task);
+
+    assertThat(completed)
+        .isEqualTo(Map.of("rows", List.of(Map.of("applicationId", "a-1", "decision", "accept"))));
+    assertThat(screening.validate(completed, Set.of(), task)).isEmpty();
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,6 +82,8 @@ class BrowserTest {
         "--window-size=1280,1000",
         "--lang=en-US");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    // The console, to see what the pages' Content-Security-Policy refused.
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
@@ -105,6 +110,14 @@ class BrowserTest {
       }
       profile = null;
     }
+  }
+
+  /** Issue 17: every page works under its policy; a refused script or style would show here. */
+  @AfterEach
+  void thePolicyRefusedNothing() {
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+        .extracting(LogEntry::getMessage)
+        .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
   }
 
   @Test

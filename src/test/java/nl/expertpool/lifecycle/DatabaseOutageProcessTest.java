@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.project.ProjectStatus;
+import nl.expertpool.runtime.EmbeddedDatabase;
 import nl.expertpool.runtime.EmbeddedProperties;
 import nl.expertpool.runtime.FreePort;
 import org.junit.jupiter.api.AfterAll;
@@ -44,11 +44,11 @@ class DatabaseOutageProcessTest {
   private static final Path DATA = temporaryFolder();
   private static final int PORT = FreePort.find();
 
-  private static EmbeddedPostgres restarted;
+  private static EmbeddedDatabase restarted;
 
   @Autowired LifecycleDriver driver;
   @Autowired JdbcTemplate jdbc;
-  @Autowired EmbeddedPostgres postgres;
+  @Autowired EmbeddedDatabase postgres;
   @Autowired EmbeddedProperties embedded;
 
   @DynamicPropertySource
@@ -123,13 +123,7 @@ class DatabaseOutageProcessTest {
     driver.advance(Duration.ofDays(3).plusHours(1));
     if (outage) {
       Thread.sleep(OUTAGE.toMillis());
-      restarted =
-          EmbeddedPostgres.builder()
-              .setPort(PORT)
-              .setDataDirectory(embedded.postgresDir())
-              .setCleanDataDirectory(false)
-              .setPGStartupWait(Duration.ofSeconds(30))
-              .start();
+      restarted = EmbeddedDatabase.start(embedded);
     }
     driver.complete(project, "record-session-outcome", LifecycleDriver.sessionOutcome());
     driver.awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);

@@ -2,9 +2,13 @@ package nl.expertpool.engine.embedded;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import nl.expertpool.engine.ProcessEngine;
+import nl.expertpool.runtime.EmbeddedEnvironmentPostProcessor;
 import nl.expertpool.runtime.EmbeddedProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +19,15 @@ import org.springframework.context.annotation.Profile;
 @Profile("!camunda")
 class EmbeddedEngineConfiguration {
 
+  /** Only the app's own client, with this start's random credential, may call the engine. */
   @Bean(destroyMethod = "close")
-  EmbeddedZeebe embeddedZeebe(EmbeddedProperties properties) {
-    return new EmbeddedZeebe(properties.enginePort());
+  EmbeddedZeebe embeddedZeebe(
+      EmbeddedProperties properties,
+      @Value("${" + EmbeddedEnvironmentPostProcessor.ENGINE_PASSWORD + "}") String password) {
+    String credential = EmbeddedEnvironmentPostProcessor.ENGINE_USER + ":" + password;
+    return new EmbeddedZeebe(
+        properties.enginePort(),
+        "Basic " + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Bean

@@ -5,6 +5,7 @@ import io.camunda.zeebe.process.test.engine.RecordFeed;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The real Zeebe 8.8 workflow engine, with its gRPC gateway on a local port. Its log is in memory;
- * its state is in RocksDB (as on a broker) in a temporary folder that goes when the engine stops
+ * The real Zeebe 8.8 workflow engine, with its gRPC gateway on a port of the loopback address, so
+ * that nothing beyond this machine reaches it; given a credential, it takes calls only from a
+ * client that has it, so that other users of the machine cannot either. Its log is in memory; its
+ * state is in RocksDB (as on a broker) in a temporary folder that goes when the engine stops
  * ({@link RocksDbEngineFactory}). Its clock is wall time plus the total the app moved it forward;
  * {@link #clock()} shows the app the same time.
  */
@@ -38,12 +41,23 @@ public final class EmbeddedZeebe implements AutoCloseable {
   private final Path stateDir;
   private volatile Duration offset = Duration.ZERO;
 
+  /** An engine whose gateway takes every call from this machine (tests, stand-in clusters). */
   public EmbeddedZeebe(int port) {
+    this(port, null);
+  }
+
+  /**
+   * An engine whose gateway takes only calls with this {@code authorization} header.
+   *
+   * @param authorization such as {@code Basic ...}, as the Camunda client sends it; null takes
+   *     every call from this machine
+   */
+  public EmbeddedZeebe(int port, String authorization) {
     this.port = port;
     ensureFree(port);
     this.stateDir = stateDir();
     try {
-      var created = RocksDbEngineFactory.create(port, stateDir);
+      var created = RocksDbEngineFactory.create(port, stateDir, authorization);
       this.engine = created.engine();
       this.feeds = created.feeds();
     } catch (RuntimeException e) {
@@ -59,7 +73,11 @@ public final class EmbeddedZeebe implements AutoCloseable {
       }
       throw e;
     }
-    log.info("Embedded Zeebe engine listening on localhost:{}", port);
+    log.info(
+        "Embedded Zeebe engine listening on {}:{} ({})",
+        InetAddress.getLoopbackAddress().getHostAddress(),
+        port,
+        authorization == null ? "any local client" : "this app's client only");
   }
 
   ZeebeTestEngine engine() {
@@ -151,7 +169,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
   private static void ensureFree(int port) {
     try (var socket = new ServerSocket()) {
       socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(port));
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     } catch (IOException e) {
       throw portInUse(port, e);
     }

@@ -5,6 +5,7 @@ import nl.expertpool.handover.HandoverPackages;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
+import nl.expertpool.web.HtmlDocuments;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +29,7 @@ class HandoverController {
   @GetMapping(value = PATH, produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> html(@PathVariable UUID id) {
     readable(id);
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-        .body(handover.html(id).orElseThrow(() -> noPackage(id)));
+    return HtmlDocuments.of(handover.html(id).orElseThrow(() -> noPackage(id)));
   }
 
   @GetMapping(value = PATH, produces = MediaType.APPLICATION_PDF_VALUE)

@@ -10,6 +10,7 @@ import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.Csv;
+import nl.expertpool.web.HtmlDocuments;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +46,7 @@ class InsightController {
     if (!internal()) {
       throw ApiException.forbidden("The synthesis document quotes interviews; clients get counts");
     }
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-        .header("Cache-Control", "no-store")
-        .body(synthesis.document(id).orElseThrow());
+    return HtmlDocuments.of(synthesis.document(id).orElseThrow());
   }
 
   @GetMapping(value = PATH, produces = Csv.MEDIA_TYPE)

@@ -45,12 +45,18 @@ class ProjectController {
         user.isProjectManager() || user.is(Role.STAFF)
             ? lifecycle.all()
             : user.organisation() == null ? List.of() : lifecycle.ofClient(user.organisation());
-    return projects.stream().map(mapper::toView).toList();
+    return projects.stream().map(p -> view(p, user)).toList();
   }
 
   @GetMapping("/{id}")
   ProjectView get(@PathVariable UUID id) {
-    return mapper.toView(lifecycle.readable(id, CurrentUser.get()));
+    CurrentUser user = CurrentUser.get();
+    return view(lifecycle.readable(id, user), user);
+  }
+
+  private ProjectView view(Project project, CurrentUser user) {
+    ProjectView view = mapper.toView(project);
+    return user.isProjectManager() || user.is(Role.STAFF) ? view : view.forClient();
   }
 
   @PostMapping("/{id}/cancellation")

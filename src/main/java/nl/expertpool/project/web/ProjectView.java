@@ -1,5 +1,6 @@
 package nl.expertpool.project.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A project as the API shows it: plan, settings, status and phase; no personal data. */
+/**
+ * A project as the API shows it: plan, settings, status and phase; no personal data. The process
+ * instance's key, which opens the project in Operate, is for the research organisation only.
+ */
 public record ProjectView(
     UUID id,
     String name,
@@ -28,5 +32,32 @@ public record ProjectView(
     Map<String, Instant> deadlines,
     String status,
     String currentPhase,
-    Long processInstanceKey,
-    Instant createdAt) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long processInstanceKey,
+    Instant createdAt) {
+
+  /** The view without what only the research organisation sees. */
+  ProjectView forClient() {
+    return new ProjectView(
+        id,
+        name,
+        clientName,
+        region,
+        targetExperts,
+        interviewsPerExpert,
+        themes,
+        startDate,
+        recruitmentWindowDays,
+        minimumPool,
+        requiredSessions,
+        interviewDeadlineDays,
+        interviewMinutes,
+        retentionDays,
+        anonymisedAt,
+        hourlyRate,
+        deadlines,
+        status,
+        currentPhase,
+        null,
+        createdAt);
+  }
+}

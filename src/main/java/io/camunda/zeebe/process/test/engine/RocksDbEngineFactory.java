@@ -20,9 +20,19 @@ import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
-import io.grpc.ServerBuilder;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -34,7 +44,9 @@ import java.util.function.Supplier;
  * proportion to all the state of all running instances. Profiled with 50 projects running, it took
  * 45 % of the app's CPU and the engine's throughput fell as projects were added. RocksDB seeks to
  * the prefix, as on a cluster. The log stays in memory, as in the test engine. Responses go through
- * {@link EngineResponseWriter}, which keeps them per engine.
+ * {@link EngineResponseWriter}, which keeps them per engine. Its gateway listens on the loopback
+ * address only (the test engine's listens on every interface) and, given a credential, answers only
+ * calls that carry it.
  *
  * <p>It lives in the test engine's package because the parts it assembles are package-private
  * there.
@@ -49,8 +61,14 @@ public final class RocksDbEngineFactory {
   /** An engine and a way to follow its records. */
   public record Created(ZeebeTestEngine engine, Supplier<RecordFeed> feeds) {}
 
-  /** An engine whose gRPC gateway listens on the port and whose state lives in the folder. */
-  public static Created create(int port, Path stateDir) {
+  /**
+   * An engine whose gRPC gateway listens on the loopback address and port and whose state lives in
+   * the folder.
+   *
+   * @param authorization the {@code authorization} header every call must carry, such as {@code
+   *     Basic ...}; null takes every call
+   */
+  public static Created create(int port, Path stateDir, String authorization) {
     int partitionId = 1;
     int partitionCount = 1;
 
@@ -74,7 +92,14 @@ public final class RocksDbEngineFactory {
     var gateway =
         new GrpcToLogStreamGateway(
             commandWriter, partitionId, partitionCount, port, gatewayRequestStore, jobStreamer);
-    var grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
+    var grpcServer =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+            .addService(
+                authorization == null
+                    ? gateway.bindService()
+                    : ServerInterceptors.intercept(
+                        gateway, new RequireAuthorization(authorization)))
+            .build();
     var responseWriter = new EngineResponseWriter(gatewayRequestStore);
 
     ZeebeDb<ZbColumnFamilies> state = stateStore(stateDir, partitionId);
@@ -133,5 +158,33 @@ public final class RocksDbEngineFactory {
             new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, partitionId),
             SimpleMeterRegistry::new);
     return factory.createDb(dir.toFile());
+  }
+
+  /** Refuses a call whose {@code authorization} header is not the one given, before it runs. */
+  private static final class RequireAuthorization implements ServerInterceptor {
+
+    private static final Metadata.Key<String> AUTHORIZATION =
+        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final byte[] expected;
+
+    RequireAuthorization(String authorization) {
+      this.expected = authorization.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+        ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+      String given = headers.get(AUTHORIZATION);
+      if (given == null
+          || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+        call.close(
+            Status.UNAUTHENTICATED.withDescription(
+                "The embedded engine takes calls from this app only"),
+            new Metadata());
+        return new ServerCall.Listener<>() {};
+      }
+      return next.startCall(call, headers);
+    }
   }
 }
