@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.forms.FormValues;
+import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.notification.Notifications;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
@@ -76,6 +77,10 @@ public class FeedbackRound {
   /** Stores one expert's scores; a second submission of the same expert changes nothing. */
   @Transactional
   public boolean store(UUID projectId, UUID expertId, Map<String, Object> form) {
+    if (!recruitment.inPool(projectId, expertId)) {
+      throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
+    }
+    refuseUnknown(form.get("feedbackItems"), positions(projectId), "an action of the agenda");
     int stored =
         jdbc.update(
             "insert into feedback (project_id, expert_id, status, recorded_at)"
@@ -109,6 +114,9 @@ public class FeedbackRound {
   /** The deadline passed without this expert's feedback. */
   @Transactional
   public boolean recordMissing(UUID projectId, UUID expertId) {
+    if (!recruitment.inPool(projectId, expertId)) {
+      return false; // an id from elsewhere: nothing of this project to record
+    }
     int stored =
         jdbc.update(
             "insert into feedback (project_id, expert_id, status, recorded_at)"
@@ -128,6 +136,9 @@ public class FeedbackRound {
 
   @Transactional
   public boolean remind(UUID projectId, UUID expertId) {
+    if (!recruitment.inPool(projectId, expertId)) {
+      return false; // an id from elsewhere: nobody of this project to remind
+    }
     Project project = projects.get(projectId);
     notifications.send(recruitment.recipientOf(expertId), "feedback-reminder", project.getName());
     audit.record(
@@ -175,6 +186,14 @@ public class FeedbackRound {
   /** Edits, drops or keeps each flagged action as staff decided, with their reason. */
   @Transactional
   public int applyRevision(UUID projectId, Map<String, Object> form) {
+    refuseUnknown(
+        form.get("flaggedItems"),
+        Set.copyOf(
+            jdbc.queryForList(
+                "select position from action_item where project_id = ? and flagged",
+                Integer.class,
+                projectId)),
+        "a flagged action");
     int revised = 0;
     for (Map<String, Object> row : FormValues.rows(form.get("flaggedItems"))) {
       int position = (int) FormValues.number(row.get("position"));
@@ -269,6 +288,26 @@ public class FeedbackRound {
         },
         projectId);
     return counts;
+  }
+
+  /** Refuses a row whose position is none of these, before anything is stored. */
+  private static void refuseUnknown(Object rows, Set<Integer> positions, String what) {
+    for (Map<String, Object> row : FormValues.rows(rows)) {
+      Object position = row.get("position");
+      Integer number = wholeNumber(position);
+      if (number == null || !positions.contains(number)) {
+        throw new RefusedInput("Position " + position + " is not " + what);
+      }
+    }
+  }
+
+  private static Integer wholeNumber(Object value) {
+    try {
+      double number = FormValues.number(value);
+      return number == Math.rint(number) && Math.abs(number) < 1e6 ? (int) number : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private Set<Integer> positions(UUID projectId) {

@@ -24,6 +24,7 @@ import nl.expertpool.insight.ThemeInsight.Quote;
 import nl.expertpool.interview.Interview;
 import nl.expertpool.interview.Interviews;
 import nl.expertpool.interview.Interviews.Counts;
+import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.web.JsonText;
@@ -137,6 +138,12 @@ public class Synthesis {
   @Transactional
   public State revise(UUID projectId, List<Map<String, Object>> summaries, String reviewNotes) {
     SynthesisView current = of(projectId).orElseThrow(() -> noSynthesis(projectId));
+    var themes = current.themes().stream().map(ThemeInsight::theme).toList();
+    for (Map<String, Object> item : summaries) {
+      if (!themes.contains(String.valueOf(item.get("theme")))) {
+        throw new RefusedInput("Theme " + item.get("theme") + " is not in the synthesis");
+      }
+    }
     for (Map<String, Object> item : summaries) {
       Object theme = item.get("theme");
       Object summary = item.get("summary");

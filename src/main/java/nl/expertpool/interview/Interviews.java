@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.forms.FormValues;
 import nl.expertpool.interview.Interview.Status;
+import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.notification.Notifications;
@@ -117,6 +118,17 @@ public class Interviews {
   @Transactional
   public Status store(UUID projectId, UUID expertId, int slot, Map<String, Object> form) {
     Project project = projects.get(projectId);
+    if (!recruitment.inPool(projectId, expertId)) {
+      throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
+    }
+    if (slot < 1 || slot > project.getInterviewsPerExpert()) {
+      throw new RefusedInput(
+          "Interview "
+              + slot
+              + " is not one of the "
+              + project.getInterviewsPerExpert()
+              + " planned");
+    }
     Integer before =
         jdbc.queryForObject(
             "select count(*) from interview where project_id = ? and expert_id = ? and slot = ?",
@@ -190,6 +202,9 @@ public class Interviews {
   /** Marks each of the expert's interview slots that holds nothing yet as missing. */
   @Transactional
   public int recordMissing(UUID projectId, UUID expertId) {
+    if (!recruitment.inPool(projectId, expertId)) {
+      return 0; // an id from elsewhere: nothing of this project to record
+    }
     int slots = projects.get(projectId).getInterviewsPerExpert();
     int missing = 0;
     for (int slot = 1; slot <= slots; slot++) {
@@ -222,6 +237,9 @@ public class Interviews {
    */
   @Transactional
   public int remind(UUID projectId, UUID expertId) {
+    if (!recruitment.inPool(projectId, expertId)) {
+      return 0; // an id from elsewhere: nobody of this project to remind
+    }
     Project project = projects.get(projectId);
     Integer stored =
         jdbc.queryForObject(

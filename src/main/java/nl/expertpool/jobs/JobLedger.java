@@ -61,16 +61,24 @@ public class JobLedger {
   /**
    * The effect's result, from this call or from the first delivery of the job.
    *
-   * <p>Business outcomes thrown as {@code CamundaError.bpmnError} pass through (and roll back).
-   * While the database cannot be reached, the job fails without using up a retry and is tried again
-   * after {@link #OUTAGE_BACKOFF}. Any other failure fails the job with one retry less and a
-   * growing backoff, so only a lasting problem becomes an incident.
+   * <p>Business outcomes thrown as {@code CamundaError.bpmnError} pass through (and roll back); an
+   * input refused as {@link RefusedInput} becomes the BPMN error {@value RefusedInput#ERROR_CODE}
+   * (and rolls back). While the database cannot be reached, the job fails without using up a retry
+   * and is tried again after {@link #OUTAGE_BACKOFF}. Any other failure fails the job with one
+   * retry less and a growing backoff, so only a lasting problem becomes an incident.
    */
   public <T> T once(ActivatedJob job, Class<T> resultType, Supplier<T> effect) {
     try {
       return inTransaction(job, resultType, effect);
     } catch (CamundaError e) {
       throw e;
+    } catch (RefusedInput e) {
+      log.warn(
+          "Job {} ({}) refused its input, the task goes back: {}",
+          job.getKey(),
+          job.getType(),
+          e.getMessage());
+      throw CamundaError.bpmnError(RefusedInput.ERROR_CODE, e.getMessage());
     } catch (RuntimeException e) {
       if (DatabaseOutage.isOutage(e, dataSource)) {
         // Not the job's fault and it passes: wait for the database without using up a retry, so

@@ -25,6 +25,12 @@ class Application {
     WAITLIST
   }
 
+  /** The decisions' names, as the screening form's options give them (in lower case). */
+  static final java.util.Set<String> DECISIONS =
+      java.util.Arrays.stream(Decision.values())
+          .map(Enum::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   @Id private UUID id;
   private UUID projectId;
   private String pseudonym;

@@ -55,6 +55,10 @@ class Expert {
     return id;
   }
 
+  UUID getProjectId() {
+    return projectId;
+  }
+
   UUID getApplicationId() {
     return applicationId;
   }

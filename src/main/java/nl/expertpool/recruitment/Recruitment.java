@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.notification.Notifications;
@@ -197,16 +198,25 @@ public class Recruitment {
     Project project = projects.get(projectId);
     Instant now = clock.instant();
     var seen = new HashSet<UUID>();
+    var screened = new ArrayList<Application>();
     for (ScreeningDecision decision : decisions) {
-      UUID applicationId = UUID.fromString(decision.applicationId());
-      Application application =
+      UUID applicationId = RefusedInput.id(decision.applicationId(), "applicationId");
+      screened.add(
           applications
               .findById(applicationId)
               .filter(a -> a.getProjectId().equals(projectId))
               .orElseThrow(
                   () ->
-                      new IllegalArgumentException(
-                          "Application " + applicationId + " is not of project " + projectId));
+                      new RefusedInput(
+                          "Application " + applicationId + " is not of project " + projectId)));
+      if (!Application.DECISIONS.contains(decision.decision().toUpperCase(java.util.Locale.ROOT))) {
+        throw new RefusedInput("Decision " + decision.decision() + " is not a screening decision");
+      }
+    }
+    for (int i = 0; i < decisions.size(); i++) {
+      ScreeningDecision decision = decisions.get(i);
+      Application application = screened.get(i);
+      UUID applicationId = application.getId();
       if (!seen.add(applicationId) || !application.open()) {
         continue;
       }
@@ -291,6 +301,12 @@ public class Recruitment {
                   accounts.get(a.getId()));
             })
         .toList();
+  }
+
+  /** Whether the expert is one of the project's pool. */
+  @Transactional(readOnly = true)
+  public boolean inPool(UUID projectId, UUID expertId) {
+    return experts.findById(expertId).filter(e -> e.getProjectId().equals(projectId)).isPresent();
   }
 
   /** Marks an expert certified; false when they were before. */

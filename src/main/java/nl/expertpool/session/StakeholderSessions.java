@@ -20,6 +20,7 @@ import nl.expertpool.insight.Synthesis;
 import nl.expertpool.insight.SynthesisView;
 import nl.expertpool.insight.ThemeInsight;
 import nl.expertpool.interview.Interviews;
+import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.notification.Notifications;
 import nl.expertpool.notification.Notifications.Recipient;
 import nl.expertpool.project.Project;
@@ -152,6 +153,7 @@ public class StakeholderSessions {
   @Transactional
   public int storeOutcome(UUID projectId, Map<String, Object> form) {
     Project project = projects.get(projectId);
+    refuseForeign(projectId, project, form);
     jdbc.update("delete from session_participation where project_id = ?", projectId);
     jdbc.update("delete from action_item where project_id = ?", projectId);
     int position = 1;
@@ -213,6 +215,32 @@ public class StakeholderSessions {
         AuditTrail.project(projectId),
         items + " actions");
     return items;
+  }
+
+  /**
+   * Refuses experts who are not of the project's pool and themes and insights that are not the
+   * project's, before anything is stored.
+   */
+  private void refuseForeign(UUID projectId, Project project, Map<String, Object> form) {
+    if (form.get("expertsPresent") instanceof List<?> present) {
+      for (Object expert : present) {
+        if (!recruitment.inPool(projectId, RefusedInput.id(expert, "expertsPresent"))) {
+          throw new RefusedInput("Expert " + expert + " is not of project " + projectId);
+        }
+      }
+    }
+    for (Map<String, Object> row : FormValues.rows(form.get("agendaItems"))) {
+      var themes = new ArrayList<Object>();
+      themes.add(row.get("theme"));
+      if (row.get("supportingInsights") instanceof List<?> insights) {
+        themes.addAll(insights);
+      }
+      for (Object theme : themes) {
+        if (theme != null && !project.getThemes().contains(String.valueOf(theme))) {
+          throw new RefusedInput("Theme " + theme + " is not of project " + projectId);
+        }
+      }
+    }
   }
 
   /** The agenda once the outcome is recorded, each action with the insights behind it. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.forms.FormValues;
+import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.notification.Notifications;
@@ -152,14 +153,33 @@ public class Training {
   public int certify(UUID projectId, List<Map<String, Object>> attendance) {
     Project project = projects.get(projectId);
     Instant now = clock.instant();
+    int round = sessions.lastRound(projectId);
+    var listed = new ArrayList<Attended>();
     for (Map<String, Object> row : attendance) {
-      UUID sessionId = UUID.fromString(String.valueOf(row.get("sessionId")));
-      UUID expertId = UUID.fromString(String.valueOf(row.get("expertId")));
-      boolean attended = Boolean.TRUE.equals(row.get("attended"));
+      UUID sessionId = RefusedInput.id(row.get("sessionId"), "sessionId");
+      UUID expertId = RefusedInput.id(row.get("expertId"), "expertId");
       TrainingSession session =
           sessions
               .findById(sessionId)
-              .orElseThrow(() -> new IllegalArgumentException("No session " + sessionId));
+              .filter(s -> s.getProjectId().equals(projectId) && s.getTrainingRound() == round)
+              .orElseThrow(
+                  () ->
+                      new RefusedInput(
+                          "Session "
+                              + sessionId
+                              + " is not of project "
+                              + projectId
+                              + "'s training"));
+      if (!recruitment.inPool(projectId, expertId)) {
+        throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
+      }
+      listed.add(new Attended(session, expertId, Boolean.TRUE.equals(row.get("attended"))));
+    }
+    for (Attended row : listed) {
+      TrainingSession session = row.session();
+      UUID sessionId = session.getId();
+      UUID expertId = row.expertId();
+      boolean attended = row.attended();
       jdbc.update(
           "insert into attendance (session_id, expert_id, attended, recorded_at) values (?,?,?,?)"
               + " on conflict (session_id, expert_id) do update set attended = excluded.attended,"
@@ -204,6 +224,9 @@ public class Training {
         certified + " of " + pool.size() + " experts certified");
     return certified;
   }
+
+  /** One row of the attendance list, its ids checked against the project. */
+  private record Attended(TrainingSession session, UUID expertId, boolean attended) {}
 
   /** A form's date-time: with an offset as given, without one in the project's local time. */
   public record Schedule(int trainingRound, Instant lastSessionEnds) {}

@@ -49,6 +49,10 @@ class TrainingSession {
     return id;
   }
 
+  UUID getProjectId() {
+    return projectId;
+  }
+
   int getTrainingRound() {
     return trainingRound;
   }

@@ -54,6 +54,32 @@ class FeedbackAndHandoverProcessTest {
     assertThat(driver.hasTask(project, "revise-action-agenda")).isFalse();
   }
 
+  /**
+   * Issue 17: workers trusted the ids they received. Feedback on an action the agenda does not
+   * have, sent to the engine directly (as Tasklist or the REST API can), is refused by the worker:
+   * the expert's task comes back, nothing is stored, and no incident stalls the round.
+   */
+  @Test
+  void feedbackOnAnActionTheAgendaDoesNotHaveIsRefusedAndTheTaskComesBack() {
+    UUID project = driver.agendaDrafted();
+    var first = driver.tasks(project, "give-feedback", 2).getFirst();
+
+    driver.engine.complete(
+        first.key(), Map.of("feedbackItems", List.of(Map.of("position", 99, "support", "1"))));
+
+    await()
+        .atMost(LifecycleDriver.WAIT)
+        .until(
+            () -> driver.tasks.open(LifecycleDriver.PM, project),
+            open ->
+                open.stream().filter(t -> "give-feedback".equals(t.formId())).count() == 2
+                    && open.stream().noneMatch(t -> t.key() == first.key()));
+    long instance = driver.projects.get(project).getProcessInstanceKey();
+    assertThat(driver.engine.openIncidents(instance)).isEmpty();
+    assertThat(feedback.responses(project)).containsEntry("GIVEN", 0);
+    assertThat(audits(project, "feedback.given")).isZero();
+  }
+
   @Test
   void anExpertWhoMissesTheDeadlineIsRemindedAndThenLeftOut() {
     UUID project = driver.agendaDrafted();

@@ -96,4 +96,45 @@ class RecruitmentProcessTest {
     assertThat(driver.milestone(project, MilestoneKey.EXPERTS_RECRUITED))
         .isNotEqualTo(MilestoneStatus.REACHED);
   }
+
+  /**
+   * Issue 17: a screening completed with another organisation's application in place of one of the
+   * project's closed the task and left an incident that stalled recruitment. Now the worker refuses
+   * it: the candidates are listed again, nobody is decided on, and no incident stays.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aScreeningWithAnotherProjectsApplicationIsRefusedAndTheCandidatesAreListedAgain() {
+    UUID project = driver.create(1, null);
+    driver.apply(project, "Olena Koval");
+    UUID other = driver.createFor("Gemeente Utrecht");
+    UUID foreign = driver.apply(other, "Amina Yusuf");
+    driver.advance(Duration.ofDays(14));
+    var task = driver.task(project, "screen-candidates");
+    var decisions = (Map<String, Object>) LifecycleDriver.screening(task, "accept");
+    var candidates = new java.util.ArrayList<Map<String, Object>>();
+    for (var candidate : (java.util.List<Map<String, Object>>) decisions.get("candidates")) {
+      var swapped = new java.util.HashMap<>(candidate);
+      swapped.put("applicationId", foreign.toString());
+      candidates.add(swapped);
+    }
+
+    driver.engine.complete(task.key(), Map.of("candidates", candidates));
+
+    var again =
+        await()
+            .atMost(LifecycleDriver.WAIT)
+            .until(
+                () -> driver.find(project, "screen-candidates"),
+                t -> t != null && t.key() != task.key());
+    assertThat(again.variables().get("candidates").toString()).doesNotContain(foreign.toString());
+    long instance = driver.projects.get(project).getProcessInstanceKey();
+    assertThat(driver.engine.openIncidents(instance)).isEmpty();
+    assertThat(driver.recruitment.pool(project)).isEmpty();
+    assertThat(driver.recruitment.pool(other)).isEmpty();
+
+    driver.screen(project, "accept");
+    driver.awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
+    assertThat(driver.recruitment.pool(project)).hasSize(1);
+  }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.expertpool.feedback.FeedbackRound;
 import nl.expertpool.feedback.FeedbackRound.Round;
 import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.tasks.TaskSubmissions;
 import org.springframework.stereotype.Component;
 
@@ -47,11 +48,14 @@ public class FeedbackWorkers {
   public void store(ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
     UUID projectId = id(variables.get("projectId"));
-    UUID expertId = id(variables.get("expertId"));
     ledger.once(
         job,
         Boolean.class,
-        () -> feedback.store(projectId, expertId, submissions.of(job, "give-feedback")));
+        () ->
+            feedback.store(
+                projectId,
+                RefusedInput.id(variables.get("expertId"), "expertId"),
+                submissions.of(job, "give-feedback")));
   }
 
   @JobWorker(

@@ -9,6 +9,7 @@ import nl.expertpool.interview.Interview.Status;
 import nl.expertpool.interview.Interviews;
 import nl.expertpool.interview.Interviews.Plan;
 import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.tasks.TaskSubmissions;
 import org.springframework.stereotype.Component;
 
@@ -47,13 +48,22 @@ public class InterviewWorkers {
   @JobWorker(type = STORE)
   public void store(ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
-    UUID projectId = UUID.fromString(String.valueOf(variables.get("projectId")));
-    UUID expertId = UUID.fromString(String.valueOf(variables.get("expertId")));
-    int slot = ((Number) variables.get("interviewSlot")).intValue();
+    UUID projectId = JobLedger.projectId(job);
     ledger.once(
         job,
         Status.class,
-        () -> interviews.store(projectId, expertId, slot, submissions.of(job, Interviews.FORM)));
+        () ->
+            interviews.store(
+                projectId,
+                RefusedInput.id(variables.get("expertId"), "expertId"),
+                variables.get("interviewSlot") instanceof Number slot
+                    ? slot.intValue()
+                    : refusedSlot(variables.get("interviewSlot")),
+                submissions.of(job, Interviews.FORM)));
+  }
+
+  private static int refusedSlot(Object slot) {
+    throw new RefusedInput("interviewSlot is no number: " + slot);
   }
 
   @JobWorker(
