@@ -69,6 +69,11 @@ final class FieldRules {
       errors.add(FieldError.of(path, Reason.NOT_TEXT));
       return;
     }
+    if (text.indexOf('\0') >= 0) {
+      // PostgreSQL cannot store it; nobody types it.
+      errors.add(FieldError.of(path, Reason.NUL_CHARACTER));
+      return;
+    }
     if (field.minLength() != null && text.length() < field.minLength()) {
       errors.add(FieldError.of(path, Reason.TOO_SHORT, field.minLength()));
     }

@@ -27,6 +27,7 @@ enum Reason {
   NOT_A_DATE("must be a date (ISO-8601)"),
   NOT_A_TIME("must be a time (ISO-8601)"),
   NOT_A_DATE_AND_TIME("must be a date and time (ISO-8601)"),
+  NUL_CHARACTER("must not contain a NUL character"),
   READ_ONLY("is read-only: it must keep the value the task gave it"),
   ROWS_FIXED("must keep the task''s {0} rows: none may be added or removed");
 

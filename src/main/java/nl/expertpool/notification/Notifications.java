@@ -22,10 +22,25 @@ public class Notifications {
   }
 
   public void send(Recipient to, String template, Object... arguments) {
+    deliver(to, template, null, arguments);
+  }
+
+  /**
+   * A message that asks its reader to open a link; the link is the template's last argument. The
+   * log notifier writes the link (it holds nothing personal), so that a demo can follow it.
+   */
+  public void sendLink(Recipient to, String template, String link, Object... arguments) {
+    Object[] withLink = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+    withLink[arguments.length] = link;
+    deliver(to, template, link, withLink);
+  }
+
+  private void deliver(Recipient to, String template, String link, Object... arguments) {
     Locale locale = Locale.forLanguageTag(to.language() == null ? "en" : to.language());
     String subject = texts.getMessage(template + ".subject", arguments, locale);
     String body = texts.getMessage(template + ".body", arguments, locale);
-    notifier.deliver(new Notification(to.id(), to.email(), to.phone(), template, subject, body));
+    notifier.deliver(
+        new Notification(to.id(), to.email(), to.phone(), template, subject, body, link));
   }
 
   /** Who gets a message and how: ids for the log, addresses for delivery. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.insight.Synthesis;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.PoolAccounts;
 import nl.expertpool.web.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Removes personal data and keeps what the project's results need: counts, pseudonyms, the coarse
  * interview profile and themes, aggregates, the action agenda and the handover package. Consent
- * records keep what proves the consent (text version, time, method).
+ * records keep what proves the consent (text version, time, method). The sign-in accounts that
+ * belonged to the people removed are disabled.
  */
 @Service
 public class Anonymiser {
@@ -31,6 +33,7 @@ public class Anonymiser {
 
   private final ProjectLifecycle projects;
   private final Synthesis synthesis;
+  private final PoolAccounts accounts;
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
@@ -39,12 +42,14 @@ public class Anonymiser {
   Anonymiser(
       ProjectLifecycle projects,
       Synthesis synthesis,
+      PoolAccounts accounts,
       AuditTrail audit,
       JdbcTemplate jdbc,
       ObjectMapper json,
       Clock clock) {
     this.projects = projects;
     this.synthesis = synthesis;
+    this.accounts = accounts;
     this.audit = audit;
     this.jdbc = jdbc;
     this.json = json;
@@ -64,7 +69,7 @@ public class Anonymiser {
     int people =
         jdbc.update(
             "update application set name = ?, email = null, phone = null, motivation = '',"
-                + " languages = '[]', decision_note = null, anonymised_at = ?"
+                + " languages = '[]', decision_note = null, contact_hash = null, anonymised_at = ?"
                 + " where project_id = ? and anonymised_at is null",
             REMOVED,
             now,
@@ -85,10 +90,10 @@ public class Anonymiser {
     jdbc.update(
         "update handover_package set client_remarks = null where project_id = ?", projectId);
     jdbc.update("delete from task_submission where project_id = ?", projectId);
-    jdbc.update(
-        "delete from expert_account where application_id in"
-            + " (select id from application where project_id = ?)",
-        projectId);
+    accounts.forget(
+        jdbc.queryForList("select id from application where project_id = ?", UUID.class, projectId),
+        projectId,
+        AuditTrail.ENGINE);
     synthesis.forgetQuotes(projectId);
     boolean first = projects.markAnonymised(projectId);
     if (first) {
@@ -118,13 +123,13 @@ public class Anonymiser {
     UUID projectId = (UUID) application.get("project_id");
     jdbc.update(
         "update application set name = ?, email = null, phone = null, motivation = '',"
-            + " languages = '[]', decision_note = null, anonymised_at = coalesce(anonymised_at, ?)"
-            + " where id = ?",
+            + " languages = '[]', decision_note = null, contact_hash = null,"
+            + " anonymised_at = coalesce(anonymised_at, ?) where id = ?",
         REMOVED,
         Timestamp.from(clock.instant()),
         applicationId);
     scrubScreeningNotes(projectId, applicationId);
-    jdbc.update("delete from expert_account where application_id = ?", applicationId);
+    accounts.forget(List.of(applicationId), projectId, actor);
     audit.record(
         actor,
         "privacy.person-erased",

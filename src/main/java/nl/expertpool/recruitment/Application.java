@@ -19,6 +19,15 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "application")
 class Application {
 
+  /** Whether the application counts: confirmed by its applicant, or by staff after a call. */
+  enum Confirmation {
+    /** A link went to the e-mail address; the applicant has not followed it (yet). */
+    PENDING,
+    /** A phone number only and no way to send it a code: staff confirm it after a call. */
+    UNCONFIRMED,
+    CONFIRMED
+  }
+
   enum Decision {
     ACCEPT,
     REJECT,
@@ -53,9 +62,22 @@ class Application {
   private Instant decidedAt;
   private Instant anonymisedAt;
 
+  @Enumerated(EnumType.STRING)
+  private Confirmation confirmation;
+
+  private Instant confirmedAt;
+  private String confirmedBy;
+  private String contactHash;
+
   protected Application() {}
 
-  Application(UUID projectId, String pseudonym, ApplicationForm form, Instant submittedAt) {
+  Application(
+      UUID projectId,
+      String pseudonym,
+      ApplicationForm form,
+      Instant submittedAt,
+      Confirmation confirmation,
+      String contactHash) {
     this.id = UUID.randomUUID();
     this.projectId = projectId;
     this.pseudonym = pseudonym;
@@ -66,6 +88,31 @@ class Application {
     this.motivation = form.motivation().strip();
     this.preferredLanguage = form.preferredLanguageOrDefault();
     this.submittedAt = submittedAt;
+    this.confirmation = confirmation;
+    this.contactHash = contactHash;
+  }
+
+  /** Confirms the application; false when it was confirmed before. */
+  boolean confirm(Instant at, String by) {
+    if (confirmation == Confirmation.CONFIRMED) {
+      return false;
+    }
+    confirmation = Confirmation.CONFIRMED;
+    confirmedAt = at;
+    confirmedBy = by;
+    return true;
+  }
+
+  Confirmation getConfirmation() {
+    return confirmation;
+  }
+
+  Instant getConfirmedAt() {
+    return confirmedAt;
+  }
+
+  String getConfirmedBy() {
+    return confirmedBy;
   }
 
   boolean acknowledge(Instant at) {

@@ -10,9 +10,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A candidate's sign-up, as sent to the public endpoint. */
+/**
+ * A candidate's sign-up, as sent to the public endpoint (which needs the sign-up code), or as staff
+ * record it on the candidate's behalf (who need none).
+ */
 public record ApplicationForm(
-    @NotBlank @Size(max = 20) String signUpCode,
+    @Size(max = 20) String signUpCode,
     @NotBlank @Size(max = 200) String name,
     @Email @Size(max = 200) String email,
     @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number") String phone,

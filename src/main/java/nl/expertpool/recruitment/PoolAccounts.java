@@ -1,14 +1,18 @@
 package nl.expertpool.recruitment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.notification.Notifications;
+import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.AppUsers;
 import nl.expertpool.security.OidcLogins;
+import nl.expertpool.security.PasswordLinks;
 import nl.expertpool.security.Role;
 import nl.expertpool.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -23,13 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class PoolAccounts {
 
   static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,120}");
-  static final int MIN_PASSWORD = 10;
 
   private final ExpertAccounts accounts;
   private final Applications applications;
   private final Experts experts;
   private final AppUsers users;
   private final OidcLogins oidc;
+  private final PasswordLinks passwordLinks;
+  private final Notifications notifications;
+  private final ProjectLifecycle projects;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -39,6 +45,9 @@ public class PoolAccounts {
       Experts experts,
       AppUsers users,
       OidcLogins oidc,
+      PasswordLinks passwordLinks,
+      Notifications notifications,
+      ProjectLifecycle projects,
       AuditTrail audit,
       Clock clock) {
     this.accounts = accounts;
@@ -46,22 +55,37 @@ public class PoolAccounts {
     this.experts = experts;
     this.users = users;
     this.oidc = oidc;
+    this.passwordLinks = passwordLinks;
+    this.notifications = notifications;
+    this.projects = projects;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** An expert's account as linked, and whether linking created it. */
-  public record Link(UUID applicationId, UUID expertId, String username, boolean accountCreated) {}
+  /**
+   * An expert's account as linked, and whether linking created it. A created account comes with a
+   * one-time link with which the expert sets their own password ({@code setPasswordLink}, valid
+   * until {@code setPasswordLinkExpires}); it was sent to the expert too when they have an e-mail
+   * address.
+   */
+  public record Link(
+      UUID applicationId,
+      UUID expertId,
+      String username,
+      boolean accountCreated,
+      String setPasswordLink,
+      Instant setPasswordLinkExpires) {}
 
   /**
-   * Links an expert to a sign-in account: an existing expert account, a new one when a password is
-   * given, or, when people sign in with an identity provider (OIDC), the name the provider gives
-   * them.
+   * Links an expert to a sign-in account: an existing expert account, a new one whose password the
+   * expert chooses through a one-time link, or, when people sign in with an identity provider
+   * (OIDC), the name the provider gives them. The account the expert was linked to before is
+   * disabled when it belongs to nobody else now.
    *
    * @param personId the expert's application id or expert id
    */
   @Transactional
-  public Link link(UUID personId, String username, String password, String actor) {
+  public Link link(UUID personId, String username, String actor) {
     Application application = applicationOf(personId);
     Expert expert =
         experts
@@ -79,29 +103,20 @@ public class PoolAccounts {
       throw ApiException.invalid(
           "username", "must be 2 to 120 letters, digits or . _ @ - characters");
     }
-    boolean created = false;
     var role = users.roleOf(username);
     if (role.isPresent() && role.get() != Role.EXPERT) {
       throw ApiException.invalid(
           "username", "is a " + role.get() + " account; only expert accounts can be linked");
     }
-    boolean external = role.isEmpty() && !oidc.all().isEmpty() && (password == null);
-    if (role.isEmpty() && !external) {
-      if (password == null || password.length() < MIN_PASSWORD) {
-        throw ApiException.invalid(
-            "password",
-            "is needed to create the account "
-                + username
-                + ", at least "
-                + MIN_PASSWORD
-                + " characters");
-      }
-      created = users.addIfAbsent(username, password, Role.EXPERT, null);
-    } else if (password != null && !password.isEmpty()) {
-      throw ApiException.invalid(
-          "password", "must be left out: the account " + username + " exists already");
+    if (role.isPresent() && users.isDisabled(username)) {
+      throw ApiException.invalid("username", "is a disabled account");
     }
+    boolean external = role.isEmpty() && !oidc.all().isEmpty();
+    boolean created =
+        role.isEmpty() && !external && users.addWithoutPassword(username, Role.EXPERT);
     var now = clock.instant();
+    String before =
+        accounts.findById(application.getId()).map(ExpertAccount::getUsername).orElse(null);
     boolean changed =
         accounts
             .findById(application.getId())
@@ -118,10 +133,30 @@ public class PoolAccounts {
           AuditTrail.project(application.getProjectId()),
           expert.getPseudonym());
     }
-    return new Link(application.getId(), expert.getId(), username, created);
+    if (before != null && !before.equals(username)) {
+      accounts.flush();
+      disableIfOrphaned(before, application.getProjectId(), actor);
+    }
+    PasswordLinks.Issued issued = null;
+    if (created) {
+      issued = passwordLinks.issue(username, actor);
+      notifications.sendLink(
+          recipientOf(application),
+          "account-set-password",
+          issued.url(),
+          projects.get(application.getProjectId()).getName(),
+          username);
+    }
+    return new Link(
+        application.getId(),
+        expert.getId(),
+        username,
+        created,
+        issued == null ? null : issued.url(),
+        issued == null ? null : issued.expiresAt());
   }
 
-  /** Takes an expert's account link away; the account itself stays. False when there was none. */
+  /** Takes an expert's account link away; the account, linked to nobody else, is disabled. */
   @Transactional
   public boolean unlink(UUID personId, String actor) {
     Application application = applicationOf(personId);
@@ -129,13 +164,40 @@ public class PoolAccounts {
     link.ifPresent(
         l -> {
           accounts.delete(l);
+          accounts.flush();
           audit.record(
               actor,
               "expert.account-unlinked",
               AuditTrail.project(application.getProjectId()),
               application.getPseudonym());
+          disableIfOrphaned(l.getUsername(), application.getProjectId(), actor);
         });
     return link.isPresent();
+  }
+
+  /**
+   * Forgets the account links of these applications (erasure, retention): each account that
+   * belonged to them alone is disabled, so that nobody signs in as a person who is gone.
+   */
+  @Transactional
+  public void forget(List<UUID> applicationIds, UUID projectId, String actor) {
+    var links = accounts.findByApplicationIdIn(applicationIds);
+    if (links.isEmpty()) {
+      return;
+    }
+    accounts.deleteAll(links);
+    accounts.flush();
+    links.stream()
+        .map(ExpertAccount::getUsername)
+        .distinct()
+        .forEach(username -> disableIfOrphaned(username, projectId, actor));
+  }
+
+  private void disableIfOrphaned(String username, UUID projectId, String actor) {
+    if (accounts.findByUsername(username).isEmpty() && users.disable(username)) {
+      audit.record(
+          actor, "expert.account-disabled", AuditTrail.project(projectId), "no expert left");
+    }
   }
 
   /** The experts, across projects, whose account this is. */
@@ -149,6 +211,11 @@ public class PoolAccounts {
     return experts.findByApplicationIdIn(applicationIds).stream()
         .map(Expert::getId)
         .collect(Collectors.toSet());
+  }
+
+  private static Notifications.Recipient recipientOf(Application a) {
+    return new Notifications.Recipient(
+        a.getId(), a.getEmail(), a.getPhone(), a.getPreferredLanguage());
   }
 
   private Application applicationOf(UUID personId) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.jobs.RefusedInput;
@@ -21,8 +22,10 @@ import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectCancelled;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.project.ProjectStatus;
+import nl.expertpool.recruitment.Application.Confirmation;
 import nl.expertpool.recruitment.Application.Decision;
 import nl.expertpool.web.ApiException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +50,8 @@ public class Recruitment {
   private final Notifications notifications;
   private final AuditTrail audit;
   private final CamundaClient engine;
+  private final ApplicationConfirmations confirmations;
+  private final Limits limits;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -61,6 +66,8 @@ public class Recruitment {
       Notifications notifications,
       AuditTrail audit,
       CamundaClient engine,
+      ApplicationConfirmations confirmations,
+      Limits limits,
       TransactionTemplate transactions,
       Clock clock) {
     this.calls = calls;
@@ -73,6 +80,8 @@ public class Recruitment {
     this.notifications = notifications;
     this.audit = audit;
     this.engine = engine;
+    this.confirmations = confirmations;
+    this.limits = limits;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -110,52 +119,246 @@ public class Recruitment {
     return state(call);
   }
 
+  /** What a public application answers: how it will be confirmed, nothing else. */
+  public enum Received {
+    /** A link went to the e-mail address: the application counts once it is followed. */
+    CONFIRMATION_SENT,
+    /** A phone number only: staff call the applicant and confirm the application. */
+    AWAITING_CALL
+  }
+
   /**
-   * Stores an application with its consent record, then tells the process. Refused when the code is
-   * wrong or the window is not open; nothing is stored then.
+   * Takes an application from the public sign-up (double opt-in): stored with its consent record,
+   * but it counts only once confirmed, through the link sent to its e-mail address, or by staff
+   * after a call when it gives a phone number only. An application with the contact of an earlier
+   * one of the project is not stored again and sends no second message, and answers the same, so
+   * that nobody learns from the answer who applied. Refused when the code is wrong, the window is
+   * not open or the call has as many applications as it takes; nothing is stored then.
    */
-  public UUID apply(UUID projectId, ApplicationForm form) {
+  public Received apply(UUID projectId, ApplicationForm form) {
+    if (form.signUpCode() == null || form.signUpCode().isBlank()) {
+      throw ApiException.invalid("signUpCode", "must not be blank");
+    }
+    return transactions.execute(
+        status -> {
+          Project project = openCall(projectId, form.signUpCode());
+          String contact = contactHash(projectId, form);
+          boolean byEmail = form.email() != null && !form.email().isBlank();
+          Received received = byEmail ? Received.CONFIRMATION_SENT : Received.AWAITING_CALL;
+          var earlier = applications.findByProjectIdAndContactHash(projectId, contact);
+          if (earlier.isPresent()) {
+            audit.record(
+                "applicant",
+                "recruitment.application-repeated",
+                AuditTrail.project(projectId),
+                "application " + earlier.get().getId() + ": not stored again");
+            return received;
+          }
+          long cap = (long) project.getTargetExperts() * limits.applicationsPerExpertSought();
+          if (applications.countByProjectId(projectId) >= cap) {
+            throw ApiException.conflict(
+                "This call takes no more applications: it has the "
+                    + cap
+                    + " it can screen for "
+                    + project.getTargetExperts()
+                    + " experts.");
+          }
+          Application application =
+              store(
+                  projectId,
+                  form,
+                  byEmail ? Confirmation.PENDING : Confirmation.UNCONFIRMED,
+                  contact,
+                  "applicant");
+          if (byEmail) {
+            notifications.sendLink(
+                recipient(application),
+                "application-confirm",
+                confirmations.issue(application.getId(), application.getPreferredLanguage()),
+                project.getName());
+          }
+          return received;
+        });
+  }
+
+  /**
+   * Records an application that staff took on the applicant's behalf (on paper, in person): it
+   * counts at once, sends no confirmation message, and its consent record says how consent was
+   * given. A project's applicant with the same contact is refused (409).
+   */
+  public UUID record(UUID projectId, ApplicationForm form, String actor) {
     UUID id =
         transactions.execute(
             status -> {
               Project project = projects.get(projectId);
-              RecruitmentCall call =
-                  calls
-                      .findByProjectId(projectId)
-                      .filter(c -> c.getSignUpCode().equalsIgnoreCase(form.signUpCode().strip()))
-                      .orElseThrow(
-                          () ->
-                              ApiException.invalid(
-                                  "signUpCode", "does not match this project's call"));
+              RecruitmentCall call = call(projectId);
               if (project.getStatus() != ProjectStatus.ACTIVE
                   || call.getStatus() != RecruitmentCall.Status.OPEN) {
                 throw ApiException.conflict("Applications for this project are closed.");
               }
-              Instant now = clock.instant();
+              String contact = contactHash(projectId, form);
+              applications
+                  .findByProjectIdAndContactHash(projectId, contact)
+                  .ifPresent(
+                      earlier -> {
+                        throw ApiException.conflict(
+                            "Candidate "
+                                + earlier.getPseudonym()
+                                + " applied with this contact already.");
+                      });
               Application application =
-                  applications.save(new Application(projectId, newPseudonym(projectId), form, now));
-              consents.save(
-                  new ConsentRecord(
-                      application.getId(),
-                      form.consent().textVersion().strip(),
-                      now,
-                      form.consent().method().strip()));
-              audit.record(
-                  "applicant",
-                  "recruitment.application-received",
-                  AuditTrail.project(projectId),
-                  "application " + application.getId());
+                  store(projectId, form, Confirmation.PENDING, contact, actor);
+              application.confirm(
+                  clock.instant(), "recorded by " + actor + " (" + form.consent().method() + ")");
               return application.getId();
             });
+    tell(projectId, id);
+    return id;
+  }
+
+  /** Confirms an application through the link sent to its e-mail address; empty for a dead link. */
+  public Optional<String> confirmByLink(String token) {
+    var confirmed =
+        transactions.execute(
+            status -> {
+              Optional<Application> application =
+                  confirmations
+                      .applicationOf(token)
+                      .flatMap(applications::findById)
+                      .filter(a -> a.getAnonymisedAt() == null);
+              if (application.isEmpty() || !confirmations.spend(token)) {
+                return Optional.<Application>empty();
+              }
+              if (application.get().confirm(clock.instant(), "e-mail link")) {
+                audit.record(
+                    "applicant",
+                    "recruitment.application-confirmed",
+                    AuditTrail.project(application.get().getProjectId()),
+                    "application " + application.get().getId() + " by its e-mail link");
+              }
+              return application;
+            });
+    confirmed.ifPresent(a -> tell(a.getProjectId(), a.getId()));
+    return confirmed.map(a -> projects.get(a.getProjectId()).getName());
+  }
+
+  /** The project a confirmation link is for while it works, for the page that asks to confirm. */
+  @Transactional(readOnly = true)
+  public Optional<String> projectOfLink(String token) {
+    return confirmations
+        .applicationOf(token)
+        .flatMap(applications::findById)
+        .filter(a -> a.getAnonymisedAt() == null)
+        .map(a -> projects.get(a.getProjectId()).getName());
+  }
+
+  /**
+   * Staff confirm an application after calling the applicant (one with a phone number only, or
+   * whose link was not followed).
+   *
+   * @return false when it was confirmed before
+   * @throws ApiException 404 when the project has no such application
+   */
+  public boolean confirm(UUID projectId, UUID applicationId, String actor) {
+    boolean confirmed =
+        Boolean.TRUE.equals(
+            transactions.execute(
+                status -> {
+                  Application application =
+                      applications
+                          .findById(applicationId)
+                          .filter(a -> a.getProjectId().equals(projectId))
+                          .filter(a -> a.getAnonymisedAt() == null)
+                          .orElseThrow(
+                              () ->
+                                  ApiException.notFound(
+                                      "Project "
+                                          + projectId
+                                          + " has no application "
+                                          + applicationId));
+                  boolean now =
+                      application.confirm(clock.instant(), "staff (" + actor + ") after a call");
+                  if (now) {
+                    audit.record(
+                        actor,
+                        "recruitment.application-confirmed",
+                        AuditTrail.project(projectId),
+                        "application " + applicationId + " after a call");
+                  }
+                  return now;
+                }));
+    if (confirmed) {
+      tell(projectId, applicationId);
+    }
+    return confirmed;
+  }
+
+  /** The project of an open call whose sign-up code this is; refused otherwise. */
+  private Project openCall(UUID projectId, String signUpCode) {
+    Project project = projects.get(projectId);
+    RecruitmentCall call =
+        calls
+            .findByProjectId(projectId)
+            .filter(c -> c.getSignUpCode().equalsIgnoreCase(signUpCode.strip()))
+            .orElseThrow(
+                () -> ApiException.invalid("signUpCode", "does not match this project's call"));
+    if (project.getStatus() != ProjectStatus.ACTIVE
+        || call.getStatus() != RecruitmentCall.Status.OPEN) {
+      throw ApiException.conflict("Applications for this project are closed.");
+    }
+    return project;
+  }
+
+  private Application store(
+      UUID projectId,
+      ApplicationForm form,
+      Confirmation confirmation,
+      String contact,
+      String actor) {
+    Instant now = clock.instant();
+    // Flushed at once: the confirmation link refers to it by a foreign key, written by JDBC.
+    Application application =
+        applications.saveAndFlush(
+            new Application(projectId, newPseudonym(projectId), form, now, confirmation, contact));
+    consents.save(
+        new ConsentRecord(
+            application.getId(),
+            form.consent().textVersion().strip(),
+            now,
+            form.consent().method().strip()));
+    audit.record(
+        actor,
+        "recruitment.application-received",
+        AuditTrail.project(projectId),
+        "application "
+            + application.getId()
+            + ", "
+            + confirmation.name().toLowerCase(java.util.Locale.ROOT));
+    return application;
+  }
+
+  /** Tells the process that a confirmed application arrived (once: the id is the message id). */
+  private void tell(UUID projectId, UUID applicationId) {
     engine
         .newPublishMessageCommand()
         .messageName(APPLICATION_MESSAGE)
         .correlationKey(projectId.toString())
-        .messageId(id.toString())
+        .messageId(applicationId.toString())
         .timeToLive(Duration.ofHours(1))
         .send()
         .join();
-    return id;
+  }
+
+  /**
+   * The contact an application is known by within its project, hashed: the e-mail address in lower
+   * case, else the phone number's digits.
+   */
+  static String contactHash(UUID projectId, ApplicationForm form) {
+    String contact =
+        form.email() != null && !form.email().isBlank()
+            ? form.email().strip().toLowerCase(java.util.Locale.ROOT)
+            : "phone:" + form.phone().replaceAll("[^0-9+]", "").replaceFirst("^00", "+");
+    return ApplicationConfirmations.hash(projectId + ":" + contact);
   }
 
   /** Confirms receipt to every applicant not yet told; returns how many were told now. */
@@ -165,7 +368,8 @@ public class Recruitment {
     int told = 0;
     for (Application application :
         applications.findByProjectIdAndAcknowledgedAtIsNullOrderBySubmittedAt(projectId)) {
-      if (application.acknowledge(clock.instant())) {
+      if (application.getConfirmation() == Confirmation.CONFIRMED
+          && application.acknowledge(clock.instant())) {
         notifications.send(recipient(application), "application-received", project.getName());
         told++;
       }
@@ -176,15 +380,21 @@ public class Recruitment {
   /** Whether applications lag behind the target halfway through the window. */
   @Transactional(readOnly = true)
   public boolean belowTarget(UUID projectId) {
-    return applications.countByProjectId(projectId) < projects.get(projectId).getTargetExperts();
+    return applications.countByProjectIdAndConfirmation(projectId, Confirmation.CONFIRMED)
+        < projects.get(projectId).getTargetExperts();
   }
 
-  /** Closes the window for screening; the candidates to decide on, by pseudonym only. */
+  /**
+   * Closes the window for screening; the candidates to decide on, by pseudonym only: the confirmed
+   * applications, and those that wait for staff to confirm them after a call. Applications whose
+   * e-mail link was not followed do not count.
+   */
   @Transactional
   public List<Candidate> prepareScreening(UUID projectId) {
     call(projectId).screening();
     return applications.findByProjectIdOrderBySubmittedAt(projectId).stream()
         .filter(Application::open)
+        .filter(a -> a.getConfirmation() != Confirmation.PENDING)
         .map(a -> new Candidate(a.getId().toString(), "Candidate " + a.getPseudonym()))
         .toList();
   }
@@ -211,6 +421,11 @@ public class Recruitment {
                           "Application " + applicationId + " is not of project " + projectId)));
       if (!Application.DECISIONS.contains(decision.decision().toUpperCase(java.util.Locale.ROOT))) {
         throw new RefusedInput("Decision " + decision.decision() + " is not a screening decision");
+      }
+      if ("ACCEPT".equalsIgnoreCase(decision.decision())
+          && screened.getLast().getConfirmation() != Confirmation.CONFIRMED) {
+        throw new RefusedInput(
+            "Application " + applicationId + " is not confirmed: confirm it before accepting");
       }
     }
     for (int i = 0; i < decisions.size(); i++) {
@@ -303,6 +518,20 @@ public class Recruitment {
         .toList();
   }
 
+  /** Whether the application is the project's and counts (confirmed). */
+  @Transactional(readOnly = true)
+  public boolean isConfirmed(UUID projectId, String applicationId) {
+    try {
+      return applications
+          .findById(UUID.fromString(applicationId))
+          .filter(a -> a.getProjectId().equals(projectId))
+          .filter(a -> a.getConfirmation() == Confirmation.CONFIRMED)
+          .isPresent();
+    } catch (IllegalArgumentException notAnId) {
+      return false;
+    }
+  }
+
   /** Whether the expert is one of the project's pool. */
   @Transactional(readOnly = true)
   public boolean inPool(UUID projectId, UUID expertId) {
@@ -337,10 +566,42 @@ public class Recruitment {
       shown.put("languages", a.getLanguages());
       shown.put("motivation", a.getMotivation());
       shown.put("submittedAt", a.getSubmittedAt().toString());
+      shown.put("confirmed", a.getConfirmation() == Confirmation.CONFIRMED ? "✓" : "✗");
       byApplication.put(a.getId().toString(), shown);
     }
     return byApplication;
   }
+
+  /**
+   * The project's undecided applications that do not count yet, with the contact to call: for staff
+   * to confirm after a call, on the screening page.
+   */
+  @Transactional(readOnly = true)
+  public List<ToConfirm> toConfirm(UUID projectId) {
+    return applications.findByProjectIdOrderBySubmittedAt(projectId).stream()
+        .filter(Application::open)
+        .filter(a -> a.getAnonymisedAt() == null)
+        .filter(a -> a.getConfirmation() != Confirmation.CONFIRMED)
+        .map(
+            a ->
+                new ToConfirm(
+                    a.getId(),
+                    a.getPseudonym(),
+                    a.getName(),
+                    a.getPhone(),
+                    a.getEmail(),
+                    a.getConfirmation() == Confirmation.PENDING))
+        .toList();
+  }
+
+  /** An application to confirm; {@code linkSent} when a link went to its e-mail address. */
+  public record ToConfirm(
+      UUID applicationId,
+      String pseudonym,
+      String name,
+      String phone,
+      String email,
+      boolean linkSent) {}
 
   /** Tells the pool and the undecided candidates that the project stopped. */
   @EventListener
@@ -401,6 +662,18 @@ public class Recruitment {
       text.append(CODE_CHARS[RANDOM.nextInt(CODE_CHARS.length)]);
     }
     return text.toString();
+  }
+
+  /**
+   * How many applications a call takes: this many for every expert the project seeks (so a call for
+   * 25 experts takes 250), so that screening stays possible and a flood of applications stops.
+   */
+  @ConfigurationProperties("expertpool.recruitment")
+  public record Limits(int applicationsPerExpertSought) {
+    public Limits {
+      applicationsPerExpertSought =
+          applicationsPerExpertSought <= 0 ? 10 : applicationsPerExpertSought;
+    }
   }
 
   /** The call as the process and project managers see it. */

@@ -18,6 +18,10 @@ interface Applications extends JpaRepository<Application, UUID> {
 
   long countByProjectId(UUID projectId);
 
+  long countByProjectIdAndConfirmation(UUID projectId, Application.Confirmation confirmation);
+
+  Optional<Application> findByProjectIdAndContactHash(UUID projectId, String contactHash);
+
   boolean existsByProjectIdAndPseudonym(UUID projectId, String pseudonym);
 }
 

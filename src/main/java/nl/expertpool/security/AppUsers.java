@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AppUsers implements UserDetailsService {
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private final JdbcTemplate jdbc;
   private final PasswordEncoder encoder;
   private final Clock clock;
@@ -36,6 +38,9 @@ public class AppUsers implements UserDetailsService {
   @Override
   @Transactional(readOnly = true)
   public UserDetails loadUserByUsername(String username) {
+    if (username == null || username.indexOf('\0') >= 0) {
+      throw new UsernameNotFoundException("No such user"); // PostgreSQL cannot even look for it
+    }
     List<UserDetails> found =
         jdbc.query(
             "select username, password_hash, role, organisation, enabled from app_user"
@@ -87,6 +92,54 @@ public class AppUsers implements UserDetailsService {
             role.name(),
             role == Role.CLIENT ? organisation : null,
             Timestamp.from(clock.instant()))
+        == 1;
+  }
+
+  /**
+   * Adds an expert's account whose password nobody knows yet: its owner sets it through a one-time
+   * link ({@link PasswordLinks}).
+   *
+   * @return whether the user was added
+   */
+  @Transactional
+  public boolean addWithoutPassword(String username, Role role) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    return addIfAbsent(username, java.util.HexFormat.of().formatHex(secret), role, null);
+  }
+
+  /** Sets a user's password (checked against the policy by the caller). */
+  @Transactional
+  public void setPassword(String username, String password) {
+    int updated =
+        jdbc.update(
+            "update app_user set password_hash = ? where username = ?",
+            encoder.encode(password),
+            username);
+    if (updated != 1) {
+      throw new IllegalArgumentException("No user " + username);
+    }
+  }
+
+  /** Whether the password is the user's own; false for a user without a stored password. */
+  @Transactional(readOnly = true)
+  public boolean passwordMatches(String username, String password) {
+    return jdbc
+        .query(
+            "select password_hash from app_user where username = ? and enabled",
+            (rs, row) -> rs.getString(1),
+            username)
+        .stream()
+        .findFirst()
+        .map(hash -> password != null && encoder.matches(password, hash))
+        .orElse(false);
+  }
+
+  /** Disables a stored user: they can no longer sign in, also not with an identity provider. */
+  @Transactional
+  public boolean disable(String username) {
+    return jdbc.update(
+            "update app_user set enabled = false where username = ? and enabled", username)
         == 1;
   }
 

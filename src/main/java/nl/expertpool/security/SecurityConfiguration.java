@@ -24,8 +24,11 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -34,7 +37,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * OIDC client registration is configured, the pages also offer sign-in with that identity provider.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OidcProperties.class)
+@EnableConfigurationProperties({OidcProperties.class, SignInThrottle.Limits.class})
 class SecurityConfiguration {
 
   /** The one page a signed-in user without any of the app's roles may see. */
@@ -47,7 +50,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, SignInThrottle throttle) throws Exception {
     return http.securityMatcher("/api/**", "/actuator/**", "/error")
         .authorizeHttpRequests(
             requests ->
@@ -58,6 +61,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/projects/*/applications")
                     .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/projects/*/applications/*/confirmation")
+                    .hasAnyRole(PM, STAFF)
                     .requestMatchers(
                         HttpMethod.POST, "/api/projects", "/api/projects/*/cancellation")
                     .hasRole(PM)
@@ -86,6 +91,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .denyAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint()))
+        .addFilterBefore(SignInThrottleFilter.forApi(throttle), BasicAuthenticationFilter.class)
         .exceptionHandling(errors -> errors.authenticationEntryPoint(apiEntryPoint()))
         .headers(SecurityConfiguration::headers)
         // No CSRF token: no cookie signs the API in, and every call that changes something must be
@@ -102,13 +108,23 @@ class SecurityConfiguration {
       HttpSecurity http,
       ObjectProvider<ClientRegistrationRepository> registrations,
       OidcProperties oidc,
-      AppUsers users)
+      AppUsers users,
+      SignInThrottle throttle)
       throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                    .requestMatchers(
+                        "/login",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/account/set-password/*",
+                        "/apply/confirm/*")
                     .permitAll()
+                    .requestMatchers("/account/password")
+                    .hasAnyRole(PM, STAFF, EXPERT, CLIENT)
                     .requestMatchers("/dashboard", "/dashboard/**")
                     .hasRole(PM)
                     .requestMatchers("/portal", "/portal/**")
@@ -133,6 +149,9 @@ class SecurityConfiguration {
                                         : "/login?error")))
                     .permitAll())
         .exceptionHandling(errors -> errors.authenticationEntryPoint(signInPage()))
+        .addFilterBefore(
+            SignInThrottleFilter.forPages(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new DisabledAccounts(users), AnonymousAuthenticationFilter.class)
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(SecurityConfiguration::headers);
     // Spring Boot registers clients only when spring.security.oauth2.client.registration.* is set.

@@ -39,6 +39,7 @@ class UsersConfiguration {
   @Profile("camunda")
   ApplicationRunner initialManager(
       AppUsers users,
+      PasswordPolicy policy,
       DatabaseSchema schema,
       @Value("${expertpool.security.initial-manager.username:}") String username,
       @Value("${expertpool.security.initial-manager.password:}") String password) {
@@ -47,6 +48,14 @@ class UsersConfiguration {
         log.warn(
             "No initial project manager configured (EXPERTPOOL_SECURITY_INITIAL_MANAGER_USERNAME"
                 + " and _PASSWORD): only existing users can sign in");
+        return;
+      }
+      var refusal = policy.check(password, username);
+      if (refusal.isPresent()) {
+        log.error(
+            "The initial project manager is not created: EXPERTPOOL_SECURITY_INITIAL_MANAGER_PASSWORD"
+                + " {}. Choose another and restart.",
+            refusal.get().english());
         return;
       }
       schema.whenReady(

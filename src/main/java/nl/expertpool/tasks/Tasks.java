@@ -37,6 +37,7 @@ public class Tasks {
   private final TransactionTemplate transactions;
   private final ProjectLifecycle projects;
   private final List<TaskAudience> audiences;
+  private final List<TaskSubmissionRule> rules;
 
   Tasks(
       ProcessEngine engine,
@@ -46,9 +47,11 @@ public class Tasks {
       AuditTrail audit,
       TransactionTemplate transactions,
       ProjectLifecycle projects,
-      List<TaskAudience> audiences) {
+      List<TaskAudience> audiences,
+      List<TaskSubmissionRule> rules) {
     this.projects = projects;
     this.audiences = audiences;
+    this.rules = rules;
     this.engine = engine;
     this.forms = forms;
     this.submissions = submissions;
@@ -196,8 +199,17 @@ public class Tasks {
    * empty when the form takes it.
    */
   public List<FieldError> problems(UserTask task, Map<String, Object> submitted) {
-    return schema(task)
-        .validate(submitted == null ? Map.of() : submitted, Set.of(), task.variables());
+    Map<String, Object> values = submitted == null ? Map.of() : submitted;
+    var problems =
+        new java.util.ArrayList<>(schema(task).validate(values, Set.of(), task.variables()));
+    if (problems.isEmpty()) {
+      for (TaskSubmissionRule rule : rules) {
+        if (task.formId() != null && rule.supports(task.formId())) {
+          problems.addAll(rule.problems(task, values));
+        }
+      }
+    }
+    return List.copyOf(problems);
   }
 
   private FormSchema schema(UserTask task) {

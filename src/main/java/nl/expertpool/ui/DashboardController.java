@@ -133,24 +133,22 @@ class DashboardController {
   }
 
   /**
-   * Gives an expert their sign-in account (an existing expert account, or a new one with the
-   * password given). What went wrong shows beside that expert's row; the username typed stays.
+   * Gives an expert their sign-in account (an existing expert account, or a new one whose password
+   * the expert sets through the one-time link the page then shows). What went wrong shows beside
+   * that expert's row; the username typed stays.
    */
   @PostMapping("/dashboard/projects/{id}/people/{person}/account")
   String linkAccount(
       @PathVariable UUID id,
       @PathVariable UUID person,
       @RequestParam(required = false) String username,
-      @RequestParam(required = false) String password,
       RedirectAttributes flash) {
     try {
       var link =
           accounts.link(
-              person,
-              username == null ? null : username.strip(),
-              password == null || password.isEmpty() ? null : password,
-              CurrentUser.get().name());
+              person, username == null ? null : username.strip(), CurrentUser.get().name());
       flash.addFlashAttribute("accountLinked", link.applicationId());
+      flash.addFlashAttribute("setPasswordLink", link.setPasswordLink());
     } catch (ApiException refused) {
       flash.addFlashAttribute("accountPerson", person);
       flash.addFlashAttribute("accountUsername", username);

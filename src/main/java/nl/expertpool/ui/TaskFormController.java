@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.forms.FieldError;
 import nl.expertpool.forms.FormCatalog;
 import nl.expertpool.forms.FormHtml;
 import nl.expertpool.forms.FormSchema;
 import nl.expertpool.forms.FormSubmission;
+import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.tasks.Tasks;
 import nl.expertpool.web.ApiException;
@@ -34,14 +36,41 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TaskFormController {
 
+  static final String SCREENING = "screen-candidates";
+
   private final Tasks tasks;
   private final FormCatalog forms;
   private final FormHtml html;
+  private final Recruitment recruitment;
 
-  TaskFormController(Tasks tasks, FormCatalog forms, FormHtml html) {
+  TaskFormController(Tasks tasks, FormCatalog forms, FormHtml html, Recruitment recruitment) {
     this.tasks = tasks;
     this.forms = forms;
     this.html = html;
+    this.recruitment = recruitment;
+  }
+
+  /**
+   * On the screening page: staff confirm an application after calling the candidate, so that it
+   * counts and can be accepted.
+   */
+  @PostMapping("/tasks/{key}/confirmations/{applicationId}")
+  String confirm(
+      @PathVariable long key, @PathVariable UUID applicationId, RedirectAttributes redirect) {
+    CurrentUser user = CurrentUser.get();
+    UserTask task = tasks.get(user, key);
+    if (!SCREENING.equals(task.formId())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    UUID projectId = UUID.fromString(String.valueOf(task.variables().get("projectId")));
+    var confirmed =
+        recruitment.toConfirm(projectId).stream()
+            .filter(a -> a.applicationId().equals(applicationId))
+            .findFirst()
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    recruitment.confirm(projectId, applicationId, user.name());
+    redirect.addFlashAttribute("confirmedApplication", confirmed.pseudonym());
+    return "redirect:/tasks/" + key;
   }
 
   @GetMapping("/tasks/{key}")
@@ -100,6 +129,12 @@ class TaskFormController {
         "fields", html.render(schema(task), values, task.variables(), errors, locale));
     model.addAttribute("errorCount", errors.size());
     model.addAttribute("display", DisplayTables.of(tasks.display(task)));
+    if (SCREENING.equals(task.formId())) {
+      model.addAttribute(
+          "toConfirm",
+          recruitment.toConfirm(
+              UUID.fromString(String.valueOf(task.variables().get("projectId")))));
+    }
     return "tasks/task";
   }
 

@@ -73,6 +73,14 @@ class AccessMatrixTest {
     rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/applications", OK, OK, OK, OK, OK, OK);
+    rule(
+        "POST /api/projects/{id}/applications/{applicationId}/confirmation",
+        LOGIN,
+        OK,
+        OK,
+        DENIED,
+        DENIED,
+        DENIED);
     rule("GET /api/projects/{id}/recruitment", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("GET /api/projects/{id}/milestones", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("GET /api/projects/{id}/interviews", LOGIN, OK, OK, DENIED, DENIED, DENIED);
@@ -113,6 +121,13 @@ class AccessMatrixTest {
     rule("POST /tasks/{key}", LOGIN, OK, OK, OK, OK, OK);
     rule("POST /tasks/{key}/claim", LOGIN, OK, OK, OK, OK, OK);
     rule("POST /tasks/{key}/unclaim", LOGIN, OK, OK, OK, OK, OK);
+    rule("POST /tasks/{key}/confirmations/{applicationId}", LOGIN, OK, OK, OK, OK, OK);
+    rule("GET /apply/confirm/{token}", OK, OK, OK, OK, OK, OK);
+    rule("POST /apply/confirm/{token}", OK, OK, OK, OK, OK, OK);
+    rule("GET /account/password", LOGIN, OK, OK, OK, OK, OK);
+    rule("POST /account/password", LOGIN, OK, OK, OK, OK, OK);
+    rule("GET /account/set-password/{token}", OK, OK, OK, OK, OK, OK);
+    rule("POST /account/set-password/{token}", OK, OK, OK, OK, OK, OK);
   }
 
   @Autowired MockMvc mvc;
@@ -162,7 +177,15 @@ class AccessMatrixTest {
   @Test
   void aSignedInUserWithoutARoleIsRefusedEveryPageButTheirOwn() throws Exception {
     UUID project = driver.createFor("Gemeente Almere");
-    Set<String> open = Set.of("GET /", "GET /login", "GET /no-role");
+    Set<String> open =
+        Set.of(
+            "GET /",
+            "GET /login",
+            "GET /no-role",
+            "GET /account/set-password/{token}",
+            "POST /account/set-password/{token}",
+            "GET /apply/confirm/{token}",
+            "POST /apply/confirm/{token}");
     List<String> broken = new ArrayList<>();
     for (String endpoint : RULES.keySet()) {
       if (endpoint.contains(" /api/")) {
@@ -195,7 +218,9 @@ class AccessMatrixTest {
                     : project.toString())
             .replace("{key}", "1")
             .replace("{person}", UUID.randomUUID().toString())
-            .replace("{processId}", "expert-pool-project");
+            .replace("{processId}", "expert-pool-project")
+            .replace("{token}", "no-such-link")
+            .replace("{applicationId}", UUID.randomUUID().toString());
     if (parts[1].startsWith("/api/tasks/{id}")) {
       path = parts[1].replace("{id}", "1");
     }

@@ -2,6 +2,8 @@ package nl.expertpool.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -235,6 +239,239 @@ class BrowserTest {
     signOut();
   }
 
+  /**
+   * Issue 17: an expert's new account comes with a one-time link to choose a password, and anyone
+   * changes their own. The pages this touched, in English and Dutch, on a desktop and a 360 px
+   * phone: nothing scrolls sideways and axe-core finds no serious or critical violation.
+   */
+  @Test
+  void anExpertChoosesAPasswordThroughTheLinkTheProjectManagerHandsOverOnAPhoneToo() {
+    UUID project = driver.trainedPool();
+    String username = "olena-" + Long.toString(System.nanoTime(), 36);
+    var olena =
+        driver.recruitment.people(project).stream()
+            .filter(p -> "Olena Koval".equals(p.name()))
+            .findFirst()
+            .orElseThrow();
+
+    signIn("pm");
+    browser.get(url("/dashboard/projects/" + project));
+    WebElement row =
+        browser.findElement(By.cssSelector("tr[data-person='" + olena.applicationId() + "']"));
+    row.findElement(By.name("username")).sendKeys(username);
+    row.findElement(By.cssSelector("button[type=submit]")).click();
+    WebElement handOver =
+        waitFor()
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".set-password-link a")));
+    String link = handOver.getText();
+    assertThat(link).contains("/account/set-password/");
+    for (int width : WIDTHS) {
+      atWidth(width);
+      ((JavascriptExecutor) browser)
+          .executeScript("document.querySelector('.set-password-link').scrollIntoView()");
+      screenshot("dashboard-people-" + width);
+      fitsTheScreen("dashboard people at " + width);
+    }
+    atWidth(1280);
+    signOut();
+
+    String path = java.net.URI.create(link).getPath();
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url(path + "?lang=" + language));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(username);
+        screenshot("set-password-" + language + "-" + width);
+        fitsTheScreen("set password, " + language + ", " + width);
+        accessible("set password, " + language + ", " + width);
+      }
+    }
+    browser.get(url(path + "?lang=en"));
+    browser.findElement(By.id("password")).sendKeys("          ");
+    browser.findElement(By.id("repeat")).sendKeys("          ");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    assertThat(
+            waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("password-error")))
+                .getText())
+        .contains("must not be empty");
+    assertThat(browser.findElement(By.id("password")).getDomAttribute("aria-invalid"))
+        .isEqualTo("true");
+    screenshot("set-password-refused-" + browser.manage().window().getSize().getWidth());
+    accessible("set password refused");
+    browser.findElement(By.id("password")).sendKeys("letters-at-night");
+    browser.findElement(By.id("repeat")).sendKeys("letters-at-night");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(d -> path().equals("/login"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Your password is set");
+    screenshot("login-password-set-360");
+    accessible("sign-in after the password is set");
+
+    browser.findElement(By.name("username")).sendKeys(username);
+    browser.findElement(By.name("password")).sendKeys("letters-at-night");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(d -> path().equals("/tasks"));
+    browser.findElement(By.linkText("Password")).click();
+    waitFor().until(d -> path().equals("/account/password"));
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/account/password?lang=" + language));
+        screenshot("change-password-" + language + "-" + width);
+        fitsTheScreen("change password, " + language + ", " + width);
+        accessible("change password, " + language + ", " + width);
+      }
+    }
+    browser.get(url("/account/password?lang=en"));
+    browser.findElement(By.id("current")).sendKeys("letters-at-night");
+    browser.findElement(By.id("password")).sendKeys("tulips along the ijssel");
+    browser.findElement(By.id("repeat")).sendKeys("tulips along the ijssel");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    assertThat(
+            waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")))
+                .getText())
+        .contains("Your password is changed");
+    atWidth(1280);
+    signOut();
+
+    for (int width : WIDTHS) {
+      atWidth(width);
+      browser.get(url("/login?throttled=15&lang=nl"));
+      screenshot("login-throttled-nl-" + width);
+      fitsTheScreen("sign-in refused for a while at " + width);
+      accessible("sign-in refused for a while at " + width);
+      browser.get(url("/account/set-password/no-such-link?lang=en"));
+      assertThat(browser.findElement(By.tagName("h1")).getText()).contains("does not work");
+      fitsTheScreen("a link that does not work at " + width);
+    }
+    atWidth(1280);
+  }
+
+  /**
+   * Issue 17, finding 5: an application counts once confirmed. One applicant confirms with the link
+   * the app sends (written to the log here); one who gave only a phone number is called by staff,
+   * who confirm the application on the screening page before accepting it.
+   */
+  @Test
+  void anApplicantConfirmsWithTheLinkAndStaffConfirmAPhoneOnlyApplicationOnTheScreeningPage() {
+    UUID project = driver.create(2, null);
+    String code = driver.recruitment.callOf(project).signUpCode();
+    var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    log.start();
+    var notifier =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
+    notifier.addAppender(log);
+    try {
+      driver.recruitment.apply(project, LifecycleDriver.application(code, "Olena Koval"));
+    } finally {
+      notifier.detachAppender(log);
+    }
+    var byPhone = LifecycleDriver.application(code, "Andrii Melnyk");
+    driver.recruitment.apply(
+        project,
+        new nl.expertpool.recruitment.ApplicationForm(
+            code,
+            byPhone.name(),
+            null,
+            "+31 6 1234 5678",
+            byPhone.languages(),
+            byPhone.motivation(),
+            "en",
+            byPhone.consent()));
+    String line =
+        log.list.stream()
+            .map(e -> e.getFormattedMessage())
+            .filter(l -> l.startsWith("Notification 'application-confirm'"))
+            .findFirst()
+            .orElseThrow();
+    String path =
+        java.net.URI.create(line.substring(line.lastIndexOf("its link: ") + 10)).getPath();
+
+    for (String language : List.of("nl", "en")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url(path + "?lang=" + language));
+        assertThat(browser.findElement(By.tagName("main")).getText())
+            .contains(driver.projects.get(project).getName());
+        screenshot("apply-confirm-" + language + "-" + width);
+        fitsTheScreen("confirm an application, " + language + ", " + width);
+        accessible("confirm an application, " + language + ", " + width);
+      }
+    }
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor()
+        .until(d -> !d.findElements(By.cssSelector("main[data-page=apply-confirmed]")).isEmpty());
+    screenshot("apply-confirmed-en-360");
+    fitsTheScreen("application confirmed");
+    accessible("application confirmed");
+    atWidth(1280);
+
+    driver.advance(Duration.ofDays(14));
+    long key = driver.task(project, "screen-candidates").key();
+    signIn("staff");
+    browser.get(url("/tasks/" + key));
+    WebElement toConfirm = browser.findElement(By.id("to-confirm"));
+    assertThat(toConfirm.getText())
+        .contains("Andrii Melnyk", "+31 6 1234 5678")
+        .doesNotContain("Olena");
+    for (int width : WIDTHS) {
+      atWidth(width);
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", toConfirm);
+      screenshot("screening-to-confirm-" + width);
+      fitsTheScreen("screening with an application to confirm at " + width);
+    }
+    atWidth(1280);
+    accessible("screening with an application to confirm");
+
+    // Accepting the unconfirmed candidate is refused beside the field, until staff confirm.
+    for (WebElement decision :
+        browser.findElements(By.cssSelector("div.field[data-key$='decision'] select"))) {
+      new Select(decision).selectByValue("accept");
+    }
+    submitTaskForm();
+    assertThat(browser.findElement(By.cssSelector("p.field-error")).getText()).contains("confirm");
+    screenshot("screening-accept-refused-1280");
+    toConfirm = browser.findElement(By.id("to-confirm"));
+    toConfirm.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor().until(d -> d.findElements(By.id("to-confirm")).isEmpty());
+    assertThat(browser.findElement(By.cssSelector("p.done")).getText()).contains("is confirmed");
+    for (WebElement decision :
+        browser.findElements(By.cssSelector("div.field[data-key$='decision'] select"))) {
+      new Select(decision).selectByValue("accept");
+    }
+    submitTaskForm();
+    waitFor().until(d -> path().equals("/tasks"));
+    driver.awaitMilestone(project, nl.expertpool.milestone.MilestoneKey.EXPERTS_RECRUITED);
+    assertThat(driver.recruitment.pool(project)).hasSize(2);
+    signOut();
+  }
+
+  /** The inbox's project filter applies when chosen: its script is a file, as the policy wants. */
+  @Test
+  void theInboxFilterAppliesWhenAProjectIsChosen() {
+    UUID project = driver.createFor("Gemeente Almere");
+    driver.apply(project, "Amina Yusuf");
+    driver.advance(Duration.ofDays(14));
+    driver.task(project, "screen-candidates");
+
+    signIn("staff");
+    new Select(browser.findElement(By.cssSelector("select[name=projectId]")))
+        .selectByValue(project.toString());
+    waitFor().until(d -> d.getCurrentUrl().contains("projectId=" + project));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Screen candidates");
+    for (int width : WIDTHS) {
+      atWidth(width);
+      screenshot("inbox-filtered-" + width);
+      fitsTheScreen("inbox at " + width);
+    }
+    atWidth(1280);
+    signOut();
+  }
+
   @Test
   void aClientOpeningAnotherClientsProjectByUrlSeesNotFoundAndNeverItsName() {
     UUID almere = driver.createFor("Gemeente Almere");
@@ -260,6 +497,36 @@ class BrowserTest {
     signOut();
   }
 
+  static final List<Integer> WIDTHS = List.of(1280, 360);
+
+  private static void atWidth(int width) {
+    browser.manage().window().setSize(new Dimension(width, 1000));
+  }
+
+  /** Nothing on the page is wider than the window: no sideways scrolling. */
+  private static void fitsTheScreen(String page) {
+    Number overflow =
+        (Number)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return document.documentElement.scrollWidth"
+                        + " - document.documentElement.clientWidth;");
+    assertThat(overflow.intValue()).as(page + ": scrolls sideways by").isLessThanOrEqualTo(0);
+  }
+
+  /** axe-core finds no serious or critical violation of WCAG 2.1 A and AA. */
+  private static void accessible(String page) {
+    Results results =
+        new AxeBuilder()
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+            .analyze(browser);
+    assertThat(results.getViolations())
+        .as(page)
+        .filteredOn(rule -> List.of("serious", "critical").contains(rule.getImpact()))
+        .extracting(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes())
+        .isEmpty();
+  }
+
   private void signIn(String user) {
     browser.get(url("/login"));
     browser.manage().deleteAllCookies();
@@ -279,7 +546,9 @@ class BrowserTest {
 
   private void submitTaskForm() {
     WebElement page = browser.findElement(By.tagName("main"));
-    browser.findElement(By.cssSelector("main form[method=post] > button[type=submit]")).click();
+    browser
+        .findElement(By.cssSelector("main form[method=post]:not(.inline) > button[type=submit]"))
+        .click();
     waitFor().until(ExpectedConditions.stalenessOf(page));
   }
 

@@ -3,6 +3,9 @@ package nl.expertpool.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,6 +33,7 @@ class LifecycleApiIntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired LifecycleDriver driver;
+  @Autowired nl.expertpool.security.PasswordLinks passwordLinks;
 
   /** Makes this run's names unique, so the database can be searched for them afterwards. */
   /** An expert's own account, made by a project manager during the run. */
@@ -50,11 +55,52 @@ class LifecycleApiIntegrationTest {
   void aProjectRunsThroughTheApiToCompletionAndItsPersonalDataIsGoneAfterRetention() {
     String project = createProject(3);
     String code = await().until(() -> signUpCode(project), c -> c != null);
-    for (String name : people) {
-      var applied =
-          post(null, "/api/projects/" + project + "/applications", application(code, name));
-      assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-      applicationIds.add(applied.getBody().path("applicationId").asText());
+    // Double opt-in: each applicant confirms with the link the app sends (here: writes to the log).
+    var log = new ListAppender<ILoggingEvent>();
+    log.start();
+    var notifier = (Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
+    notifier.addAppender(log);
+    try {
+      for (String name : people) {
+        var applied =
+            post(null, "/api/projects/" + project + "/applications", application(code, name));
+        assertThat(applied.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(applied.getBody().path("status").asText()).isEqualTo("confirmation-sent");
+        assertThat(applied.getBody().has("applicationId")).isFalse();
+      }
+      var again =
+          post(
+              null, "/api/projects/" + project + "/applications", application(code, people.get(0)));
+      assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+      assertThat(again.getBody())
+          .isEqualTo(
+              post(
+                      null,
+                      "/api/projects/" + project + "/applications",
+                      application(code, people.get(1)))
+                  .getBody());
+    } finally {
+      notifier.detachAppender(log);
+    }
+    var links =
+        log.list.stream()
+            .map(ILoggingEvent::getFormattedMessage)
+            .filter(line -> line.startsWith("Notification 'application-confirm'"))
+            .toList();
+    assertThat(links).as("one message per address, also for a repeated application").hasSize(3);
+    assertThat(applications(project)).isEqualTo(3);
+    assertThat(driver.recruitment.belowTarget(java.util.UUID.fromString(project)))
+        .as("nothing counts before it is confirmed")
+        .isTrue();
+    for (String line : links) {
+      applicationIds.add(line.replaceFirst("^.* to person ([0-9a-f-]{36}) .*$", "$1"));
+      String link = line.substring(line.lastIndexOf("its link: ") + "its link: ".length());
+      String path = java.net.URI.create(link).getPath();
+      var page = http.getForEntity(path, String.class);
+      assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(page.getBody()).contains("data-page=\"apply-confirm\"", "Expert pool Almere");
+      assertThat(driver.recruitment.confirmByLink(path.substring(path.lastIndexOf('/') + 1)))
+          .isPresent();
     }
 
     advanceClock("P14D");
@@ -134,22 +180,26 @@ class LifecycleApiIntegrationTest {
   private void linkExpertAccounts(List<String> expertIds) {
     assertThat(expertIds).hasSize(3);
     String first = "/api/people/" + expertIds.getFirst() + "/account";
-    var noPassword = put("pm", first, Map.of("username", NEW_EXPERT));
-    assertThat(noPassword.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(noPassword.getBody().at("/errors/0/field").asText()).isEqualTo("password");
+    var chosenByManager =
+        put("pm", first, Map.of("username", NEW_EXPERT, "password", NEW_EXPERT_PASSWORD));
+    assertThat(chosenByManager.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(chosenByManager.getBody().at("/errors/0/field").asText()).isEqualTo("password");
     var staffAccount = put("pm", first, Map.of("username", "staff"));
     assertThat(staffAccount.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(staffAccount.getBody().at("/errors/0/reason").asText())
         .isEqualTo("is a STAFF account; only expert accounts can be linked");
-    assertThat(
-            put("staff", first, Map.of("username", NEW_EXPERT, "password", NEW_EXPERT_PASSWORD))
-                .getStatusCode())
+    assertThat(put("staff", first, Map.of("username", NEW_EXPERT)).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
-    var created = put("pm", first, Map.of("username", NEW_EXPERT, "password", NEW_EXPERT_PASSWORD));
+    var created = put("pm", first, Map.of("username", NEW_EXPERT));
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(created.getBody().path("accountCreated").asBoolean()).isTrue();
     assertThat(created.getBody().has("password")).isFalse();
+    // The expert chooses the password with the one-time link; nobody else knows it.
+    String link = created.getBody().path("setPasswordLink").asText();
+    assertThat(link).contains("/account/set-password/");
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    assertThat(passwordLinks.setPassword(token, NEW_EXPERT_PASSWORD)).isEmpty();
     for (String other : expertIds.subList(1, 3)) {
       var linked = put("pm", "/api/people/" + other + "/account", Map.of("username", "expert"));
       assertThat(linked.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -262,8 +312,9 @@ class LifecycleApiIntegrationTest {
     String project = createProject(3);
     String code = await().until(() -> signUpCode(project), c -> c != null);
     String name = "Mariam Haddad" + token;
+    // Recorded by a project manager on the applicant's behalf: it counts at once.
     String id =
-        post(null, "/api/projects/" + project + "/applications", application(code, name))
+        post("pm", "/api/projects/" + project + "/applications", application(code, name))
             .getBody()
             .path("applicationId")
             .asText();

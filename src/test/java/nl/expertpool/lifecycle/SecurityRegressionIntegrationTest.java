@@ -55,17 +55,31 @@ class SecurityRegressionIntegrationTest {
 
   // 1 and 2: what listens
 
+  /**
+   * The engine's gateway and PostgreSQL listen on the loopback address; only web servers (this
+   * app's, and those of other apps the test JVM keeps running) listen beyond it: each answers an
+   * HTTP request for its health.
+   */
   @Test
-  void nothingButTheWebPortListensBeyondTheLoopbackAddress() throws IOException {
+  void nothingButTheWebPortListensBeyondTheLoopbackAddress() throws Exception {
     Assumptions.assumeTrue(Listeners.readable(), "needs Linux's /proc");
     List<Listener> listeners = Listeners.ofThisProcessTree();
 
     assertThat(listeners).as("the web port").anyMatch(l -> l.port() == port);
     assertThat(listeners)
-        .as("engine gateway, PostgreSQL and everything else")
+        .as("engine gateway, PostgreSQL and the others")
         .filteredOn(l -> l.port() != port)
-        .isNotEmpty()
-        .allMatch(Listener::loopback, "listens on a loopback address");
+        .isNotEmpty();
+    for (Listener beyond : listeners.stream().filter(l -> !l.loopback()).toList()) {
+      var health =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + beyond.port() + "/actuator/health"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              BodyHandlers.ofString());
+      assertThat(health.body()).as("what listens on " + beyond).contains("\"status\"");
+    }
   }
 
   // 4: formulas in exports
@@ -118,6 +132,152 @@ class SecurityRegressionIntegrationTest {
     assertThat(errors.findValuesAsText("field")).containsExactly("name");
     assertThat(errors.findValuesAsText("reason"))
         .containsExactly("must not contain a NUL character");
+  }
+
+  /**
+   * 300 applications from one client, all with the same e-mail, were all taken (201) and each
+   * mailed that address. Now the same contact makes one application and one message, and the
+   * answers do not tell a repeat from a first.
+   */
+  @Test
+  void oneContactMakesOneApplicationAndOneMessageHoweverOftenItApplies() throws Exception {
+    UUID project = driver.create(3, null);
+    String code = driver.recruitment.callOf(project).signUpCode();
+    var log = listen("nl.expertpool.notification.LoggingNotifier");
+    var answers = new java.util.HashSet<String>();
+    try {
+      for (int i = 0; i < 30; i++) {
+        var answer =
+            post(
+                "/api/projects/" + project + "/applications",
+                null,
+                application(code, "Olena K.", "Olena.K@Example.org"));
+        assertThat(answer.statusCode()).isEqualTo(202);
+        answers.add(answer.body());
+      }
+    } finally {
+      ((Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier"))
+          .detachAppender(log);
+    }
+    assertThat(answers).containsExactly("{\"status\":\"confirmation-sent\"}");
+    assertThat(log.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .filteredOn(line -> line.startsWith("Notification 'application-confirm'"))
+        .hasSize(1);
+    assertThat(driver.recruitment.people(project)).hasSize(1);
+  }
+
+  @Test
+  void aCallTakesTenApplicationsForEachExpertItSeeks() throws Exception {
+    UUID project = driver.create(1, null);
+    String code = driver.recruitment.callOf(project).signUpCode();
+    for (int i = 0; i < 10; i++) {
+      assertThat(
+              post(
+                      "/api/projects/" + project + "/applications",
+                      null,
+                      application(code, "Applicant " + i, "applicant" + i + "@example.org"))
+                  .statusCode())
+          .isEqualTo(202);
+    }
+    var eleventh =
+        post(
+            "/api/projects/" + project + "/applications",
+            null,
+            application(code, "Applicant 11", "applicant11@example.org"));
+
+    assertThat(eleventh.statusCode()).isEqualTo(409);
+    assertThat(eleventh.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(json.readTree(eleventh.body()).path("detail").asText())
+        .contains("no more applications");
+    assertThat(driver.recruitment.people(project)).hasSize(10);
+  }
+
+  /** Staff record a paper sign-up: it counts at once and mails nobody. */
+  @Test
+  void staffRecordAnApplicationOnTheApplicantsBehalfAndItCountsAtOnce() throws Exception {
+    UUID project = driver.create(1, null);
+    var log = listen("nl.expertpool.notification.LoggingNotifier");
+    HttpResponse<String> recorded;
+    try {
+      recorded =
+          post(
+              "/api/projects/" + project + "/applications",
+              "staff",
+              """
+              {"name": "Amina Y.", "phone": "+31 6 1111 2222", "languages": ["ti"],
+               "motivation": "Signed up on paper at the reception location.",
+               "consent": {"given": true, "textVersion": "2026-01", "method": "paper"}}
+              """);
+    } finally {
+      ((Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier"))
+          .detachAppender(log);
+    }
+
+    assertThat(recorded.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(recorded.body()).path("status").asText()).isEqualTo("confirmed");
+    assertThat(driver.recruitment.belowTarget(project)).isFalse();
+    assertThat(log.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(line -> line.contains("application-confirm"));
+  }
+
+  private static String application(String code, String name, String email) {
+    return """
+        {"signUpCode": "%s", "name": "%s", "email": "%s", "languages": ["uk"],
+         "motivation": "I know what newcomers need.",
+         "consent": {"given": true, "textVersion": "2026-01", "method": "web-form"}}
+        """
+        .formatted(code, name, email);
+  }
+
+  private static ListAppender<ILoggingEvent> listen(String logger) {
+    var appender = new ListAppender<ILoggingEvent>();
+    appender.start();
+    ((Logger) LoggerFactory.getLogger(logger)).addAppender(appender);
+    return appender;
+  }
+
+  /** A NUL character posted on a task page is a 400 page, and the task stays open. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aNulCharacterOnATaskPageIsRefusedNotA500() throws Exception {
+    UUID project = driver.create(1, null);
+    driver.apply(project, "Olena Koval");
+    driver.advance(Duration.ofDays(14));
+    var task = driver.task(project, "screen-candidates");
+    var candidate =
+        ((List<java.util.Map<String, Object>>) task.variables().get("candidates")).getFirst();
+    var browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    signIn(browser, "pm");
+    var page =
+        browser.send(
+            HttpRequest.newBuilder(url("/tasks/" + task.key())).build(), BodyHandlers.ofString());
+    var token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(token.find()).isTrue();
+    String form =
+        "_csrf="
+            + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+            + "&candidates%5B0%5D.label="
+            + URLEncoder.encode(String.valueOf(candidate.get("label")), StandardCharsets.UTF_8)
+            + "&candidates%5B0%5D.applicationId="
+            + candidate.get("applicationId")
+            + "&candidates%5B0%5D.decision=accept&candidates%5B0%5D.note=a%00b";
+
+    var answer =
+        browser.send(
+            HttpRequest.newBuilder(url("/tasks/" + task.key()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form))
+                .build(),
+            BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(driver.find(project, "screen-candidates")).isNotNull();
   }
 
   // 7: the API and the browser's remembered credentials

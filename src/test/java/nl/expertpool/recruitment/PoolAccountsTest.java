@@ -17,9 +17,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.notification.Notifications;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.AppUsers;
 import nl.expertpool.security.OidcLogins;
 import nl.expertpool.security.OidcLogins.OidcLogin;
+import nl.expertpool.security.PasswordLinks;
 import nl.expertpool.security.Role;
 import nl.expertpool.web.ApiException;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +38,9 @@ class PoolAccountsTest {
   final Experts experts = mock(Experts.class);
   final AppUsers users = mock(AppUsers.class);
   final OidcLogins oidc = mock(OidcLogins.class);
+  final PasswordLinks links = mock(PasswordLinks.class);
+  final Notifications notifications = mock(Notifications.class);
+  final ProjectLifecycle projects = mock(ProjectLifecycle.class);
   final UUID applicationId = UUID.randomUUID();
   final UUID expertId = UUID.randomUUID();
   PoolAccounts pool;
@@ -44,6 +51,10 @@ class PoolAccountsTest {
     when(application.getId()).thenReturn(applicationId);
     when(application.getProjectId()).thenReturn(UUID.randomUUID());
     when(application.getPseudonym()).thenReturn("A-001");
+    when(application.getEmail()).thenReturn("olena@example.org");
+    var project = mock(Project.class);
+    when(project.getName()).thenReturn("Expert pool Almere");
+    when(projects.get(any())).thenReturn(project);
     Expert expert = mock(Expert.class);
     when(expert.getId()).thenReturn(expertId);
     when(expert.getPseudonym()).thenReturn("E-001");
@@ -58,46 +69,74 @@ class PoolAccountsTest {
             experts,
             users,
             oidc,
+            links,
+            notifications,
+            projects,
             mock(AuditTrail.class),
             Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
   }
 
+  /** Issue 17: the project manager chose and knew each expert's password. */
   @Test
-  void withoutOidcAnUnknownNameNeedsAPasswordForANewAccount() {
+  void withoutOidcAnUnknownNameGetsANewAccountWhosePasswordTheExpertSetsThroughAOneTimeLink() {
     when(oidc.all()).thenReturn(List.of());
+    when(users.addWithoutPassword("olena.k", Role.EXPERT)).thenReturn(true);
+    var issued =
+        new PasswordLinks.Issued(
+            "http://localhost:8080/account/set-password/secret",
+            Instant.parse("2026-11-30T10:00:00Z"));
+    when(links.issue("olena.k", "pm")).thenReturn(issued);
 
-    var refused =
-        catchThrowableOfType(
-            ApiException.class, () -> pool.link(applicationId, "olena.k", null, "pm"));
+    var link = pool.link(applicationId, "olena.k", "pm");
 
-    assertThat(refused.violations())
-        .extracting(ApiException.Violation::field)
-        .containsExactly("password");
-    verify(accounts, never()).save(any());
+    assertThat(link.accountCreated()).isTrue();
+    assertThat(link.setPasswordLink()).isEqualTo(issued.url());
+    verify(users, never()).addIfAbsent(anyString(), anyString(), any(), any());
+    verify(notifications)
+        .sendLink(any(), eq("account-set-password"), eq(issued.url()), any(Object[].class));
   }
 
   @Test
   void withOidcTheNameTheProviderGivesIsLinkedWithoutMakingAnAccount() {
     when(oidc.all()).thenReturn(List.of(new OidcLogin("keycloak", "Keycloak")));
 
-    var link = pool.link(applicationId, "olena.k", null, "pm");
+    var link = pool.link(applicationId, "olena.k", "pm");
 
     assertThat(link.accountCreated()).isFalse();
+    assertThat(link.setPasswordLink()).isNull();
     assertThat(link.expertId()).isEqualTo(expertId);
     var saved = ArgumentCaptor.forClass(ExpertAccount.class);
     verify(accounts).save(saved.capture());
     assertThat(saved.getValue().getUsername()).isEqualTo("olena.k");
-    verify(users, never()).addIfAbsent(anyString(), anyString(), any(), any());
+    verify(users, never()).addWithoutPassword(anyString(), any());
+  }
+
+  /** Issue 17: re-linking an expert left their earlier account active. */
+  @Test
+  void relinkingDisablesTheEarlierAccountWhenItBelongsToNobodyElse() {
+    when(oidc.all()).thenReturn(List.of(new OidcLogin("keycloak", "Keycloak")));
+    var earlier = new ExpertAccount(applicationId, "olena.old", Instant.EPOCH, "pm");
+    when(accounts.findById(applicationId)).thenReturn(Optional.of(earlier));
+    when(accounts.findByUsername("olena.old")).thenReturn(List.of());
+    when(users.roleOf("olena.new")).thenReturn(Optional.of(Role.EXPERT));
+
+    pool.link(applicationId, "olena.new", "pm");
+
+    verify(users).disable("olena.old");
   }
 
   @Test
-  void withOidcAPasswordStillMakesAStoredAccount() {
+  void relinkingKeepsTheEarlierAccountThatOtherExpertsUse() {
     when(oidc.all()).thenReturn(List.of(new OidcLogin("keycloak", "Keycloak")));
-    when(users.addIfAbsent("olena.k", "letters-at-night", Role.EXPERT, null)).thenReturn(true);
+    var earlier = new ExpertAccount(applicationId, "shared", Instant.EPOCH, "pm");
+    when(accounts.findById(applicationId)).thenReturn(Optional.of(earlier));
+    when(accounts.findByUsername("shared"))
+        .thenReturn(List.of(new ExpertAccount(UUID.randomUUID(), "shared", Instant.EPOCH, "pm")));
+    when(users.roleOf("olena.new")).thenReturn(Optional.of(Role.EXPERT));
 
-    assertThat(pool.link(applicationId, "olena.k", "letters-at-night", "pm").accountCreated())
-        .isTrue();
-    verify(users).addIfAbsent(eq("olena.k"), eq("letters-at-night"), eq(Role.EXPERT), any());
+    pool.link(applicationId, "olena.new", "pm");
+
+    verify(users, never()).disable(anyString());
   }
 
   @Test
@@ -106,8 +145,7 @@ class PoolAccountsTest {
     when(users.roleOf("staff")).thenReturn(Optional.of(Role.STAFF));
 
     var refused =
-        catchThrowableOfType(
-            ApiException.class, () -> pool.link(applicationId, "staff", null, "pm"));
+        catchThrowableOfType(ApiException.class, () -> pool.link(applicationId, "staff", "pm"));
 
     assertThat(refused.violations())
         .extracting(ApiException.Violation::reason)

@@ -1,35 +1,88 @@
 package nl.expertpool.recruitment.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Locale;
 import java.util.UUID;
 import nl.expertpool.recruitment.ApplicationForm;
 import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public sign-up: no account needed, the project's sign-up code is. */
+/**
+ * Applications. Without signing in (the public sign-up, rate-limited): 202, and the application
+ * counts once confirmed. Signed in as staff or a project manager: the application is recorded on
+ * the applicant's behalf and counts at once (201 with its id).
+ */
 @RestController
 class ApplicationController {
 
   private final Recruitment recruitment;
+  private final PublicApplicationLimits limits;
 
-  ApplicationController(Recruitment recruitment) {
+  ApplicationController(Recruitment recruitment, PublicApplicationLimits limits) {
     this.recruitment = recruitment;
+    this.limits = limits;
   }
 
   @PostMapping(
       value = "/api/projects/{id}/applications",
       produces = MediaType.APPLICATION_JSON_VALUE)
-  @ResponseStatus(HttpStatus.CREATED)
-  Received apply(@PathVariable UUID id, @Valid @RequestBody ApplicationForm form) {
-    return new Received(recruitment.apply(id, form), "received");
+  ResponseEntity<?> apply(
+      @PathVariable UUID id, @Valid @RequestBody ApplicationForm form, HttpServletRequest request) {
+    CurrentUser user = CurrentUser.get();
+    if (user.isProjectManager() || user.is(Role.STAFF)) {
+      UUID applicationId = recruitment.record(id, form, user.name());
+      return ResponseEntity.created(URI.create("/api/projects/" + id + "/applications"))
+          .body(new Recorded(applicationId, "confirmed"));
+    }
+    var wait = limits.take(request.getRemoteAddr(), id);
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds() + 1);
+      var problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.TOO_MANY_REQUESTS,
+              "Too many applications from this address or for this project; nothing was stored."
+                  + " Try again in "
+                  + Math.max(1, (seconds + 59) / 60)
+                  + " minutes, or ask the project's staff to record your application.");
+      problem.setType(URI.create("about:blank"));
+      problem.setTitle(HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
+    }
+    Recruitment.Received received = recruitment.apply(id, form);
+    return ResponseEntity.accepted()
+        .body(new Received(received.name().toLowerCase(Locale.ROOT).replace('_', '-')));
   }
 
-  /** Only the id: the candidate's details are not echoed back. */
-  record Received(UUID applicationId, String status) {}
+  /** Staff confirm an application after calling the applicant. */
+  @PostMapping("/api/projects/{id}/applications/{applicationId}/confirmation")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void confirm(@PathVariable UUID id, @PathVariable UUID applicationId) {
+    recruitment.confirm(id, applicationId, CurrentUser.get().name());
+  }
+
+  /**
+   * What the public sign-up answers: only how the application will be confirmed ({@code
+   * confirmation-sent}: follow the link in the e-mail; {@code awaiting-call}: staff will call), the
+   * same for a first and a repeated application, so that nobody learns who applied.
+   */
+  record Received(String status) {}
+
+  /** An application staff recorded; it counts at once. */
+  record Recorded(UUID applicationId, String status) {}
 }

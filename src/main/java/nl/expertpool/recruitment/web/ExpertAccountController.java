@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Project managers give an expert their sign-in account, so the expert sees their own interview and
- * feedback tasks. The password, when a new account is made, is never echoed.
+ * feedback tasks. A new account has no password anyone but the expert knows: the answer carries a
+ * one-time link with which the expert chooses it (also sent to the expert's e-mail address).
  */
 @RestController
 class ExpertAccountController {
@@ -29,7 +30,7 @@ class ExpertAccountController {
 
   @PutMapping(value = "/api/people/{id}/account", produces = MediaType.APPLICATION_JSON_VALUE)
   Link link(@PathVariable UUID id, @RequestBody AccountRequest request) {
-    return accounts.link(id, request.username(), request.password(), CurrentUser.get().name());
+    return accounts.link(id, request.username(), CurrentUser.get().name());
   }
 
   @DeleteMapping("/api/people/{id}/account")
@@ -40,6 +41,6 @@ class ExpertAccountController {
     }
   }
 
-  /** The account to link: an existing expert account, or a new one with this password. */
-  record AccountRequest(String username, String password) {}
+  /** The account to link: an existing expert account, or a new one by this name. */
+  record AccountRequest(String username) {}
 }

@@ -1,0 +1,8 @@
+package nl.expertpool.recruitment;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({Recruitment.Limits.class})
+class RecruitmentConfiguration {}
