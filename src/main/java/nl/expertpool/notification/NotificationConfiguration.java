@@ -1,6 +1,7 @@
 package nl.expertpool.notification;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
@@ -23,6 +24,15 @@ class NotificationConfiguration {
   @ConditionalOnMissingBean(Notifier.class)
   Notifier loggingNotifier() {
     return new LoggingNotifier();
+  }
+
+  /** Text messages, when an SMS gateway's webhook is configured. */
+  @Bean
+  @ConditionalOnExpression("!'${expertpool.text-messages.webhook-url:}'.isBlank()")
+  TextMessages textMessages(
+      @Value("${expertpool.text-messages.webhook-url}") java.net.URI url,
+      @Value("${expertpool.text-messages.webhook-token:}") String token) {
+    return new WebhookTextMessages(url, token);
   }
 
   @Bean

@@ -13,12 +13,39 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifications {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(Notifications.class);
+
   private final Notifier notifier;
   private final MessageSource texts;
+  private final java.util.Optional<TextMessages> textMessages;
 
-  Notifications(Notifier notifier, @Qualifier("notificationTexts") MessageSource texts) {
+  Notifications(
+      Notifier notifier,
+      @Qualifier("notificationTexts") MessageSource texts,
+      java.util.Optional<TextMessages> textMessages) {
     this.notifier = notifier;
     this.texts = texts;
+    this.textMessages = textMessages;
+  }
+
+  /** Whether text messages can be sent: an SMS gateway is configured. */
+  public boolean canText() {
+    return textMessages.isPresent();
+  }
+
+  /**
+   * Sends the template's {@code .text} to the person's phone. The log says that it went and to whom
+   * by id, never the number or the text (which may hold a code).
+   *
+   * @throws IllegalStateException when no gateway is configured ({@link #canText()})
+   */
+  public void text(Recipient to, String template, Object... arguments) {
+    TextMessages gateway =
+        textMessages.orElseThrow(() -> new IllegalStateException("No SMS gateway configured"));
+    Locale locale = Locale.forLanguageTag(to.language() == null ? "en" : to.language());
+    gateway.send(to.phone(), texts.getMessage(template + ".text", arguments, locale));
+    log.info("Text message '{}' to person {}", template, to.id());
   }
 
   public void send(Recipient to, String template, Object... arguments) {

@@ -123,7 +123,9 @@ public class Recruitment {
   public enum Received {
     /** A link went to the e-mail address: the application counts once it is followed. */
     CONFIRMATION_SENT,
-    /** A phone number only: staff call the applicant and confirm the application. */
+    /** A phone number only, and a code went to it by text message: it counts once typed. */
+    CODE_SENT,
+    /** A phone number only and no way to send it a code: staff call and confirm it. */
     AWAITING_CALL
   }
 
@@ -144,7 +146,11 @@ public class Recruitment {
           Project project = openCall(projectId, form.signUpCode());
           String contact = contactHash(projectId, form);
           boolean byEmail = form.email() != null && !form.email().isBlank();
-          Received received = byEmail ? Received.CONFIRMATION_SENT : Received.AWAITING_CALL;
+          boolean byText = !byEmail && notifications.canText();
+          Received received =
+              byEmail
+                  ? Received.CONFIRMATION_SENT
+                  : byText ? Received.CODE_SENT : Received.AWAITING_CALL;
           var earlier = applications.findByProjectIdAndContactHash(projectId, contact);
           if (earlier.isPresent()) {
             audit.record(
@@ -167,15 +173,24 @@ public class Recruitment {
               store(
                   projectId,
                   form,
-                  byEmail ? Confirmation.PENDING : Confirmation.UNCONFIRMED,
+                  byEmail || byText ? Confirmation.PENDING : Confirmation.UNCONFIRMED,
                   contact,
-                  "applicant");
+                  "applicant",
+                  byEmail
+                      ? "awaiting its e-mail link"
+                      : byText ? "awaiting its text-message code" : "awaiting a call");
           if (byEmail) {
             notifications.sendLink(
                 recipient(application),
                 "application-confirm",
                 confirmations.issue(application.getId(), application.getPreferredLanguage()),
                 project.getName());
+          } else if (byText) {
+            notifications.text(
+                recipient(application),
+                "application-code",
+                project.getName(),
+                confirmations.issueCode(application.getId()));
           }
           return received;
         });
@@ -207,7 +222,7 @@ public class Recruitment {
                                 + " applied with this contact already.");
                       });
               Application application =
-                  store(projectId, form, Confirmation.PENDING, contact, actor);
+                  store(projectId, form, Confirmation.PENDING, contact, actor, "recorded by staff");
               application.confirm(
                   clock.instant(), "recorded by " + actor + " (" + form.consent().method() + ")");
               return application.getId();
@@ -240,6 +255,54 @@ public class Recruitment {
             });
     confirmed.ifPresent(a -> tell(a.getProjectId(), a.getId()));
     return confirmed.map(a -> projects.get(a.getProjectId()).getName());
+  }
+
+  /** What a code typed to confirm an application did. */
+  public enum CodeConfirmation {
+    CONFIRMED,
+    /** No application of the project with this phone number has this code. */
+    WRONG,
+    /** No code works for it any more (used, expired, tried too often): staff can confirm it. */
+    SPENT
+  }
+
+  /**
+   * Confirms the application of the project with this phone number by the code texted to it. An
+   * unknown number answers as a wrong code does, so that nobody learns who applied.
+   */
+  public CodeConfirmation confirmByCode(UUID projectId, String phone, String code) {
+    var form = new ApplicationForm(null, null, null, phone, null, null, null, null);
+    var outcome =
+        transactions.execute(
+            status -> {
+              Optional<Application> application =
+                  applications
+                      .findByProjectIdAndContactHash(projectId, contactHash(projectId, form))
+                      .filter(a -> a.getAnonymisedAt() == null)
+                      .filter(a -> a.getConfirmation() == Confirmation.PENDING);
+              if (application.isEmpty()) {
+                return CodeConfirmation.WRONG;
+              }
+              return switch (confirmations.checkCode(application.get().getId(), code)) {
+                case MATCHES -> {
+                  application.get().confirm(clock.instant(), "text-message code");
+                  audit.record(
+                      "applicant",
+                      "recruitment.application-confirmed",
+                      AuditTrail.project(projectId),
+                      "application " + application.get().getId() + " by its text-message code");
+                  yield CodeConfirmation.CONFIRMED;
+                }
+                case WRONG -> CodeConfirmation.WRONG;
+                case SPENT -> CodeConfirmation.SPENT;
+              };
+            });
+    if (outcome == CodeConfirmation.CONFIRMED) {
+      applications
+          .findByProjectIdAndContactHash(projectId, contactHash(projectId, form))
+          .ifPresent(a -> tell(projectId, a.getId()));
+    }
+    return outcome;
   }
 
   /** The project a confirmation link is for while it works, for the page that asks to confirm. */
@@ -314,7 +377,8 @@ public class Recruitment {
       ApplicationForm form,
       Confirmation confirmation,
       String contact,
-      String actor) {
+      String actor,
+      String how) {
     Instant now = clock.instant();
     // Flushed at once: the confirmation link refers to it by a foreign key, written by JDBC.
     Application application =
@@ -330,10 +394,7 @@ public class Recruitment {
         actor,
         "recruitment.application-received",
         AuditTrail.project(projectId),
-        "application "
-            + application.getId()
-            + ", "
-            + confirmation.name().toLowerCase(java.util.Locale.ROOT));
+        "application " + application.getId() + ", " + how);
     return application;
   }
 

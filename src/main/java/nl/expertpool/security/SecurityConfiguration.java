@@ -59,7 +59,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/projects/*/applications")
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/projects/*/applications",
+                        "/api/projects/*/applications/confirmation")
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/projects/*/applications/*/confirmation")
                     .hasAnyRole(PM, STAFF)

@@ -73,6 +73,7 @@ class AccessMatrixTest {
     rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/applications", OK, OK, OK, OK, OK, OK);
+    rule("POST /api/projects/{id}/applications/confirmation", OK, OK, OK, OK, OK, OK);
     rule(
         "POST /api/projects/{id}/applications/{applicationId}/confirmation",
         LOGIN,

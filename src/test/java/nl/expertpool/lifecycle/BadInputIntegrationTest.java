@@ -390,6 +390,27 @@ class BadInputIntegrationTest {
     unknownField(apply, "mail", "olena@example.org");
     scripts(apply, "name", "motivation");
 
+    // An applicant confirms with a code texted to their phone
+    var codeConfirmation =
+        new Target(
+            "POST /api/projects/{id}/applications/confirmation",
+            "/api/projects/" + f.open + "/applications/confirmation",
+            null,
+            body("phone", "+31 6 1234 5678", "code", "123456"),
+            true);
+    uuidPath(codeConfirmation);
+    brokenBodies(codeConfirmation);
+    fields(
+        codeConfirmation,
+        field("phone", null, "", "abc", "1".repeat(30), 31612345678L, List.of("+31")),
+        field("code", null, "", "12345", "1234567", "abcdef", 123456, List.of("123456")));
+    cases(
+        codeConfirmation,
+        "a code nobody was sent",
+        body("phone", "+31 6 0000 0000", "code", "000000"),
+        "code");
+    unknownField(codeConfirmation, "applicationId", UUID.randomUUID().toString());
+
     // Staff confirm an application after a call
     String confirmPath =
         "/api/projects/" + f.open + "/applications/" + f.applicant + "/confirmation";
