@@ -2,16 +2,14 @@ package nl.expertpool.recruitment;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import nl.expertpool.security.OneTimeSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,9 +43,7 @@ class ApplicationConfirmations {
 
   /** The link that confirms the application, in the applicant's language. */
   String issue(UUID applicationId, String language) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = OneTimeSecrets.newToken();
     Instant now = clock.instant();
     jdbc.update(
         "insert into application_confirmation (token_hash, application_id, created_at, expires_at)"
@@ -143,12 +139,6 @@ class ApplicationConfirmations {
   }
 
   static String hash(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return OneTimeSecrets.hash(text);
   }
 }

@@ -1,15 +1,9 @@
 package nl.expertpool.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import nl.expertpool.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +21,6 @@ public class PasswordLinks {
 
   static final Duration VALID = Duration.ofDays(7);
   static final String PATH = "/account/set-password/";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcTemplate jdbc;
   private final AppUsers users;
@@ -57,9 +50,7 @@ public class PasswordLinks {
    */
   @Transactional
   public Issued issue(String username, String actor) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = OneTimeSecrets.newToken();
     Instant now = clock.instant();
     jdbc.update(
         "update password_link set expires_at = ? where username = ? and used_at is null"
@@ -70,7 +61,7 @@ public class PasswordLinks {
     jdbc.update(
         "insert into password_link (token_hash, username, created_at, created_by, expires_at)"
             + " values (?, ?, ?, ?, ?)",
-        hash(token),
+        OneTimeSecrets.hash(token),
         username,
         Timestamp.from(now),
         actor,
@@ -92,7 +83,7 @@ public class PasswordLinks {
             "select l.username from password_link l join app_user u on u.username = l.username"
                 + " where l.token_hash = ? and l.used_at is null and l.expires_at > ? and u.enabled",
             (rs, row) -> rs.getString(1),
-            hash(token),
+            OneTimeSecrets.hash(token),
             Timestamp.from(clock.instant()))
         .stream()
         .findFirst();
@@ -116,22 +107,12 @@ public class PasswordLinks {
         jdbc.update(
             "update password_link set used_at = ? where token_hash = ? and used_at is null",
             Timestamp.from(clock.instant()),
-            hash(token));
+            OneTimeSecrets.hash(token));
     if (spent != 1) {
       throw new IllegalArgumentException("The link was used meanwhile");
     }
     users.setPassword(username, password);
     audit.record(username, "account.password-set", "user:" + username, "through a one-time link");
     return Optional.empty();
-  }
-
-  static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
   }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.CookieManager;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,6 +27,7 @@ import nl.expertpool.project.ProjectStatus;
 import nl.expertpool.runtime.Listeners;
 import nl.expertpool.runtime.Listeners.Listener;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +51,12 @@ class SecurityRegressionIntegrationTest {
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
+  private WebClient web;
+
+  @BeforeEach
+  void client() {
+    web = new WebClient(port);
+  }
 
   // 1 and 2: what listens
 
@@ -248,33 +253,22 @@ class SecurityRegressionIntegrationTest {
     var task = driver.task(project, "screen-candidates");
     var candidate =
         ((List<java.util.Map<String, Object>>) task.variables().get("candidates")).getFirst();
-    var browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    signIn(browser, "pm");
-    var page =
-        browser.send(
-            HttpRequest.newBuilder(url("/tasks/" + task.key())).build(), BodyHandlers.ofString());
+    var browser = web.browser();
+    browser.signIn("pm", "demo");
+    var page = browser.get("/tasks/" + task.key());
     var token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
     assertThat(token.find()).isTrue();
+    // Written out: the NUL goes as %00, which a form encoder would not let through as typed.
     String form =
         "_csrf="
-            + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)
+            + WebClient.encode(token.group(1))
             + "&candidates%5B0%5D.label="
-            + URLEncoder.encode(String.valueOf(candidate.get("label")), StandardCharsets.UTF_8)
+            + WebClient.encode(String.valueOf(candidate.get("label")))
             + "&candidates%5B0%5D.applicationId="
             + candidate.get("applicationId")
             + "&candidates%5B0%5D.decision=accept&candidates%5B0%5D.note=a%00b";
 
-    var answer =
-        browser.send(
-            HttpRequest.newBuilder(url("/tasks/" + task.key()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form))
-                .build(),
-            BodyHandlers.ofString());
+    var answer = browser.post("/tasks/" + task.key(), form);
 
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(driver.find(project, "screen-candidates")).isNotNull();
@@ -399,18 +393,10 @@ class SecurityRegressionIntegrationTest {
       driver.apply(project, "Olena Koval");
       driver.advance(Duration.ofDays(14));
       long task = driver.task(project, "screen-candidates").key();
-      var cookies = new CookieManager();
-      var browser =
-          HttpClient.newBuilder()
-              .cookieHandler(cookies)
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-      signIn(browser, "pm");
+      var browser = web.browser();
+      assertThat(browser.signIn("pm", "demo").headers().firstValue("Location")).hasValue("/");
 
-      var page =
-          browser.send(
-              HttpRequest.newBuilder(url("/tasks/" + task + "?lang=en")).build(),
-              BodyHandlers.ofString());
+      var page = browser.get("/tasks/" + task + "?lang=en");
 
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("Screen candidates");
@@ -422,24 +408,6 @@ class SecurityRegressionIntegrationTest {
     }
   }
 
-  private void signIn(HttpClient browser, String user) throws Exception {
-    var login =
-        browser.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString());
-    var token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
-    assertThat(token.find()).isTrue();
-    var form =
-        "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(token.group(1), "UTF-8");
-    var answer =
-        browser.send(
-            HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form))
-                .build(),
-            BodyHandlers.ofString());
-    assertThat(answer.statusCode()).isEqualTo(302);
-    assertThat(answer.headers().firstValue("Location")).hasValue("/");
-  }
-
   private JsonNode getJson(String path, String user) throws Exception {
     var answer = http.send(request(path, user).build(), BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(path).isEqualTo(200);
@@ -447,28 +415,12 @@ class SecurityRegressionIntegrationTest {
   }
 
   private HttpResponse<String> post(String path, String user, String body) throws Exception {
-    return http.send(
-        request(path, user)
-            .header("Content-Type", "application/json")
-            .POST(BodyPublishers.ofString(body))
-            .build(),
-        BodyHandlers.ofString());
+    return web.postJson(path, user, "demo", body);
   }
 
+  /** A request as a demo user (password {@code demo}), or as nobody. */
   private HttpRequest.Builder request(String path, String user) {
-    var builder = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30));
-    if (user != null) {
-      builder.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
-    return builder;
-  }
-
-  private URI url(String path) {
-    return URI.create("http://localhost:" + port + path);
+    return web.request(path, user, "demo");
   }
 
   /** A request as written, for headers the HTTP client will not send (Host). */

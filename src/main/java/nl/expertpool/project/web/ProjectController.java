@@ -55,8 +55,9 @@ class ProjectController {
   }
 
   private ProjectView view(Project project, CurrentUser user) {
-    ProjectView view = mapper.toView(project);
-    return user.isProjectManager() || user.is(Role.STAFF) ? view : view.forClient();
+    return user.isProjectManager() || user.is(Role.STAFF)
+        ? mapper.toView(project)
+        : mapper.toClientView(project);
   }
 
   @PostMapping("/{id}/cancellation")

@@ -14,6 +14,11 @@ interface ProjectMapper {
   @Mapping(target = "clientName", source = "client.name")
   ProjectView toView(Project project);
 
+  /** For clients: the process instance's key opens the project in Operate, which is not theirs. */
+  @Mapping(target = "clientName", source = "client.name")
+  @Mapping(target = "processInstanceKey", ignore = true)
+  ProjectView toClientView(Project project);
+
   /** Deadlines keyed by phase name, in phase order. */
   default Map<String, Instant> deadlines(Map<Phase, Instant> deadlines) {
     Map<String, Instant> view = new LinkedHashMap<>();

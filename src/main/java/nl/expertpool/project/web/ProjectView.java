@@ -33,31 +33,4 @@ public record ProjectView(
     String status,
     String currentPhase,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long processInstanceKey,
-    Instant createdAt) {
-
-  /** The view without what only the research organisation sees. */
-  ProjectView forClient() {
-    return new ProjectView(
-        id,
-        name,
-        clientName,
-        region,
-        targetExperts,
-        interviewsPerExpert,
-        themes,
-        startDate,
-        recruitmentWindowDays,
-        minimumPool,
-        requiredSessions,
-        interviewDeadlineDays,
-        interviewMinutes,
-        retentionDays,
-        anonymisedAt,
-        hourlyRate,
-        deadlines,
-        status,
-        currentPhase,
-        null,
-        createdAt);
-  }
-}
+    Instant createdAt) {}
