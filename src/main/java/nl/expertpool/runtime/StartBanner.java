@@ -60,7 +60,13 @@ class StartBanner {
         "    API       " + base + "/api/projects",
         "    Engine    " + engine,
         "    Database  " + database + data,
-        "  Stop with Ctrl-C.",
+        cluster
+            ? "  Stop with Ctrl-C."
+            : "  The embedded engine is under the Camunda License 1.0: evaluation, development,"
+                + System.lineSeparator()
+                + "  demos, training and tests only, not production (use the camunda profile)."
+                + System.lineSeparator()
+                + "  Stop with Ctrl-C.",
         "------------------------------------------------------------------------");
   }
 }

@@ -24,6 +24,8 @@ import nl.expertpool.tasks.Tasks;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.JsonText;
 import nl.expertpool.web.SecurityHeaders;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -55,6 +57,7 @@ class DashboardController {
   private final DiagramSvg diagrams;
   private final PoolAccounts accounts;
   private final ObjectMapper json;
+  private final boolean embeddedEngine;
 
   DashboardController(
       ProjectLifecycle projects,
@@ -66,7 +69,9 @@ class DashboardController {
       AuditTrail audit,
       DiagramSvg diagrams,
       PoolAccounts accounts,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Environment environment) {
+    this.embeddedEngine = !environment.acceptsProfiles(Profiles.of("camunda"));
     this.accounts = accounts;
     this.json = json;
     this.diagrams = diagrams;
@@ -96,6 +101,7 @@ class DashboardController {
           new Row(project, (int) reached, stones.size(), open.size(), (int) overdue, incidents));
     }
     model.addAttribute("rows", rows);
+    model.addAttribute("embeddedEngine", embeddedEngine);
     return "dashboard/index";
   }
 

@@ -109,7 +109,11 @@ class PagesIntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(dashboard).contains(project.toString());
+    assertThat(dashboard)
+        .contains(project.toString())
+        .contains("id=\"engine-licence\"")
+        .contains("Camunda License 1.0")
+        .contains("not licensed for production");
     String detail =
         mvc.perform(get("/dashboard/projects/" + project).with(as("pm", "PROJECT_MANAGER")))
             .andExpect(status().isOk())
