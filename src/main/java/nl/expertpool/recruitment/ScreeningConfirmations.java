@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class ScreeningConfirmations implements TaskSubmissionRule {
 
   static final String NOT_CONFIRMED =
-      "cannot be accept before the application is confirmed: call the applicant and confirm it"
+      "cannot be accepted before the application is confirmed: call the applicant and confirm it"
           + " above";
 
   private final Recruitment recruitment;
