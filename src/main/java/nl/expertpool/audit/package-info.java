@@ -1,3 +1,5 @@
 /** Who did what and when: an audit event for every worker and API action. */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Audit",
+    allowedDependencies = {})
 package nl.expertpool.audit;

@@ -1,10 +1,10 @@
 package nl.expertpool.feedback;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,11 @@ import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.notification.Notifications;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
-import nl.expertpool.recruitment.Recruitment;
-import nl.expertpool.recruitment.Recruitment.PoolMember;
+import nl.expertpool.recruitment.Pool;
+import nl.expertpool.recruitment.Pool.PoolMember;
+import nl.expertpool.session.AgendaRevision;
+import nl.expertpool.session.AgendaRevision.Revision;
+import nl.expertpool.session.AgendaRevision.Support;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +34,9 @@ public class FeedbackRound {
   /** Actions with a mean support below this are flagged for revision. */
   static final BigDecimal FLAG_BELOW = new BigDecimal("3");
 
-  private static final Set<String> DECISIONS = Set.of("edit", "drop", "keep");
-
   private final ProjectLifecycle projects;
-  private final Recruitment recruitment;
+  private final Pool pool;
+  private final AgendaRevision agenda;
   private final Notifications notifications;
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
@@ -42,13 +44,15 @@ public class FeedbackRound {
 
   FeedbackRound(
       ProjectLifecycle projects,
-      Recruitment recruitment,
+      Pool pool,
+      AgendaRevision agenda,
       Notifications notifications,
       AuditTrail audit,
       JdbcTemplate jdbc,
       Clock clock) {
     this.projects = projects;
-    this.recruitment = recruitment;
+    this.pool = pool;
+    this.agenda = agenda;
     this.notifications = notifications;
     this.audit = audit;
     this.jdbc = jdbc;
@@ -59,25 +63,24 @@ public class FeedbackRound {
   @Transactional(readOnly = true)
   public Round prepare(UUID projectId) {
     List<String> experts =
-        recruitment.pool(projectId).stream()
+        pool.pool(projectId).stream()
             .filter(PoolMember::certified)
             .map(e -> e.expertId().toString())
             .toList();
     List<Map<String, Object>> items =
-        jdbc.query(
-            "select position, theme, action from action_item where project_id = ?"
-                + " order by position",
-            (rs, row) ->
-                Map.<String, Object>of(
-                    "position", rs.getInt(1), "theme", rs.getString(2), "action", rs.getString(3)),
-            projectId);
+        agenda.toScore(projectId).stream()
+            .map(
+                a ->
+                    Map.<String, Object>of(
+                        "position", a.position(), "theme", a.theme(), "action", a.action()))
+            .toList();
     return new Round(experts, items, "P5D", "P10D");
   }
 
   /** Stores one expert's scores; a second submission of the same expert changes nothing. */
   @Transactional
   public boolean store(UUID projectId, UUID expertId, Map<String, Object> form) {
-    if (!recruitment.inPool(projectId, expertId)) {
+    if (!pool.inPool(projectId, expertId)) {
       throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
     }
     refuseUnknown(form.get("feedbackItems"), positions(projectId), "an action of the agenda");
@@ -114,7 +117,7 @@ public class FeedbackRound {
   /** The deadline passed without this expert's feedback. */
   @Transactional
   public boolean recordMissing(UUID projectId, UUID expertId) {
-    if (!recruitment.inPool(projectId, expertId)) {
+    if (!pool.inPool(projectId, expertId)) {
       return false; // an id from elsewhere: nothing of this project to record
     }
     int stored =
@@ -136,11 +139,11 @@ public class FeedbackRound {
 
   @Transactional
   public boolean remind(UUID projectId, UUID expertId) {
-    if (!recruitment.inPool(projectId, expertId)) {
+    if (!pool.inPool(projectId, expertId)) {
       return false; // an id from elsewhere: nobody of this project to remind
     }
     Project project = projects.get(projectId);
-    notifications.send(recruitment.recipientOf(expertId), "feedback-reminder", project.getName());
+    notifications.send(pool.recipientOf(expertId), "feedback-reminder", project.getName());
     audit.record(
         AuditTrail.ENGINE,
         "feedback.reminder-sent",
@@ -152,29 +155,23 @@ public class FeedbackRound {
   /** Mean support and count per action; actions below {@link #FLAG_BELOW} are flagged. */
   @Transactional
   public List<Map<String, Object>> aggregate(UUID projectId) {
-    jdbc.update(
-        "update action_item a set support_count = s.n, mean_support = s.mean,"
-            + " flagged = coalesce(s.mean < ?, false)"
-            + " from (select i.position, count(f.support) n, round(avg(f.support), 2) mean"
-            + " from action_item i left join feedback_score f on f.project_id = i.project_id"
-            + " and f.position = i.position where i.project_id = ? group by i.position) s"
-            + " where a.project_id = ? and a.position = s.position",
-        FLAG_BELOW,
-        projectId,
+    Map<Integer, Support> support = new HashMap<>();
+    jdbc.query(
+        "select position, count(support), round(avg(support), 2) from feedback_score"
+            + " where project_id = ? group by position",
+        rs -> {
+          support.put(rs.getInt(1), new Support(rs.getInt(2), rs.getBigDecimal(3)));
+        },
         projectId);
     List<Map<String, Object>> flagged =
-        jdbc.query(
-            "select position, action, mean_support from action_item"
-                + " where project_id = ? and flagged order by position",
-            (rs, row) ->
-                Map.<String, Object>of(
-                    "position",
-                    rs.getInt(1),
-                    "action",
-                    rs.getString(2),
-                    "meanSupport",
-                    rs.getBigDecimal(3).setScale(2, RoundingMode.HALF_UP).doubleValue()),
-            projectId);
+        agenda.recordSupport(projectId, support, FLAG_BELOW).stream()
+            .map(
+                f ->
+                    Map.<String, Object>of(
+                        "position", f.position(),
+                        "action", f.action(),
+                        "meanSupport", f.meanSupport()))
+            .toList();
     audit.record(
         AuditTrail.ENGINE,
         "feedback.aggregated",
@@ -186,63 +183,20 @@ public class FeedbackRound {
   /** Edits, drops or keeps each flagged action as staff decided, with their reason. */
   @Transactional
   public int applyRevision(UUID projectId, Map<String, Object> form) {
-    refuseUnknown(
-        form.get("flaggedItems"),
-        Set.copyOf(
-            jdbc.queryForList(
-                "select position from action_item where project_id = ? and flagged",
-                Integer.class,
-                projectId)),
-        "a flagged action");
-    int revised = 0;
+    List<Revision> revisions = new ArrayList<>();
     for (Map<String, Object> row : FormValues.rows(form.get("flaggedItems"))) {
-      int position = (int) FormValues.number(row.get("position"));
-      String decision = String.valueOf(row.get("decision"));
-      if (!DECISIONS.contains(decision)) {
-        continue;
+      Integer position = wholeNumber(row.get("position"));
+      if (position == null) {
+        throw new RefusedInput("Position " + row.get("position") + " is not a flagged action");
       }
-      String wording = FormValues.text(row.get("revisedAction"));
-      String reason = FormValues.text(row.get("reason"));
-      revised +=
-          switch (decision) {
-            case "edit" ->
-                wording == null
-                    ? jdbc.update(
-                        "update action_item set status = 'KEPT', revision_reason = ?"
-                            + " where project_id = ? and position = ? and flagged",
-                        reason,
-                        projectId,
-                        position)
-                    : jdbc.update(
-                        "update action_item set status = 'EDITED', original_action = action,"
-                            + " action = ?, revision_reason = ? where project_id = ?"
-                            + " and position = ? and flagged and status = 'ACTIVE'",
-                        wording,
-                        reason,
-                        projectId,
-                        position);
-            case "drop" ->
-                jdbc.update(
-                    "update action_item set status = 'DROPPED', revision_reason = ?"
-                        + " where project_id = ? and position = ? and flagged",
-                    reason,
-                    projectId,
-                    position);
-            default ->
-                jdbc.update(
-                    "update action_item set status = 'KEPT', revision_reason = ?"
-                        + " where project_id = ? and position = ? and flagged",
-                    reason,
-                    projectId,
-                    position);
-          };
+      revisions.add(
+          new Revision(
+              position,
+              String.valueOf(row.get("decision")),
+              FormValues.text(row.get("revisedAction")),
+              FormValues.text(row.get("reason"))));
     }
-    audit.record(
-        AuditTrail.ENGINE,
-        "agenda.revised",
-        AuditTrail.project(projectId),
-        revised + " actions revised");
-    return revised;
+    return agenda.revise(projectId, revisions);
   }
 
   /** Support per action; comments only when asked for (staff). */
@@ -258,21 +212,21 @@ public class FeedbackRound {
           },
           projectId);
     }
-    return jdbc.query(
-        "select * from action_item where project_id = ? order by position",
-        (rs, row) ->
-            new ItemSupport(
-                rs.getInt("position"),
-                rs.getString("theme"),
-                rs.getString("action"),
-                rs.getBigDecimal("mean_support"),
-                rs.getInt("support_count"),
-                rs.getBoolean("flagged"),
-                rs.getString("status"),
-                rs.getString("original_action"),
-                rs.getString("revision_reason"),
-                comments.getOrDefault(rs.getInt("position"), List.of())),
-        projectId);
+    return agenda.actions(projectId).stream()
+        .map(
+            a ->
+                new ItemSupport(
+                    a.position(),
+                    a.theme(),
+                    a.action(),
+                    a.meanSupport(),
+                    a.supportCount(),
+                    a.flagged(),
+                    a.status(),
+                    a.originalAction(),
+                    a.revisionReason(),
+                    comments.getOrDefault(a.position(), List.of())))
+        .toList();
   }
 
   /** Experts who gave feedback and who did not, for counts. */
@@ -311,9 +265,7 @@ public class FeedbackRound {
   }
 
   private Set<Integer> positions(UUID projectId) {
-    return Set.copyOf(
-        jdbc.queryForList(
-            "select position from action_item where project_id = ?", Integer.class, projectId));
+    return agenda.positions(projectId);
   }
 
   /**

@@ -3,5 +3,18 @@
  * an optional comment); actions the experts support less than 3 on average are flagged and staff
  * revise them once.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Feedback round")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Feedback round",
+    allowedDependencies = {
+      "audit",
+      "forms",
+      "jobs",
+      "notification",
+      "privacy",
+      "project",
+      "recruitment",
+      "security",
+      "session",
+      "tasks"
+    })
 package nl.expertpool.feedback;

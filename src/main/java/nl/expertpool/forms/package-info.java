@@ -3,5 +3,7 @@
  * task submissions, the subset of a submission that may become process variables, and the task
  * page's fields rendered as HTML and read back into a submission.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Forms")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Forms",
+    allowedDependencies = {})
 package nl.expertpool.forms;

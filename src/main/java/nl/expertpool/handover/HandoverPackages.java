@@ -22,8 +22,10 @@ import nl.expertpool.notification.Notifications;
 import nl.expertpool.notification.Notifications.Recipient;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.Pool;
 import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.session.StakeholderSessions;
+import nl.expertpool.training.Training;
 import nl.expertpool.web.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,8 @@ import org.thymeleaf.context.Context;
 public class HandoverPackages {
 
   private final ProjectLifecycle projects;
+  private final Pool poolOf;
+  private final Training training;
   private final Interviews interviews;
   private final Synthesis synthesis;
   private final StakeholderSessions sessions;
@@ -53,6 +57,8 @@ public class HandoverPackages {
 
   HandoverPackages(
       ProjectLifecycle projects,
+      Pool poolOf,
+      Training training,
       Interviews interviews,
       Synthesis synthesis,
       StakeholderSessions sessions,
@@ -65,6 +71,8 @@ public class HandoverPackages {
       ObjectMapper json,
       Clock clock) {
     this.projects = projects;
+    this.poolOf = poolOf;
+    this.training = training;
     this.interviews = interviews;
     this.synthesis = synthesis;
     this.sessions = sessions;
@@ -182,7 +190,7 @@ public class HandoverPackages {
     context.setVariable("builtAt", clock.instant());
     context.setVariable("pool", pool(id));
     context.setVariable("interviews", interviews.counts(id));
-    context.setVariable("profile", profile(id));
+    context.setVariable("profile", interviews.profile(id));
     context.setVariable("synthesis", synthesis.of(id).orElse(null));
     context.setVariable("agenda", sessions.agenda(id).orElse(null));
     context.setVariable("support", feedback.support(id, false));
@@ -192,61 +200,14 @@ public class HandoverPackages {
 
   /** Counts of the pool: applicants, experts, certified experts, languages spoken. */
   private Map<String, Object> pool(UUID projectId) {
+    Pool.Figures figures = poolOf.figures(projectId);
     Map<String, Object> pool = new LinkedHashMap<>();
-    pool.put(
-        "applicants",
-        jdbc.queryForObject(
-            "select count(*) from application where project_id = ?", Integer.class, projectId));
-    pool.put(
-        "experts",
-        jdbc.queryForObject(
-            "select count(*) from expert where project_id = ?", Integer.class, projectId));
-    pool.put(
-        "certified",
-        jdbc.queryForObject(
-            "select count(*) from expert where project_id = ? and status = 'CERTIFIED'",
-            Integer.class,
-            projectId));
-    pool.put(
-        "trainingSessions",
-        jdbc.queryForObject(
-            "select count(*) from training_session where project_id = ?",
-            Integer.class,
-            projectId));
-    Map<String, Integer> languages = new LinkedHashMap<>();
-    jdbc.query(
-        "select lang, count(*) from expert e join application a on a.id = e.application_id,"
-            + " jsonb_array_elements_text(a.languages) lang where e.project_id = ?"
-            + " group by lang order by count(*) desc, lang",
-        rs -> {
-          languages.put(rs.getString(1), rs.getInt(2));
-        },
-        projectId);
-    pool.put("languages", languages);
+    pool.put("applicants", figures.applicants());
+    pool.put("experts", figures.experts());
+    pool.put("certified", figures.certified());
+    pool.put("trainingSessions", training.sessionCount(projectId));
+    pool.put("languages", figures.languages());
     return pool;
-  }
-
-  /** The interviewees' coarse profile, in counts per answer. */
-  private Map<String, Map<String, Integer>> profile(UUID projectId) {
-    Map<String, Map<String, Integer>> profile = new LinkedHashMap<>();
-    for (var column :
-        List.of(
-            Map.entry("Age", "age_band"),
-            Map.entry("Residence status", "residence_status"),
-            Map.entry("Time in the Netherlands", "time_in_nl"))) {
-      Map<String, Integer> counts = new LinkedHashMap<>();
-      jdbc.query(
-          "select coalesce("
-              + column.getValue()
-              + ", 'not said'), count(*) from interview where project_id = ?"
-              + " and status = 'RECORDED' group by 1 order by 1",
-          rs -> {
-            counts.put(rs.getString(1), rs.getInt(2));
-          },
-          projectId);
-      profile.put(column.getKey(), counts);
-    }
-    return profile;
   }
 
   private static byte[] pdf(String html) {

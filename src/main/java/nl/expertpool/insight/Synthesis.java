@@ -193,7 +193,7 @@ public class Synthesis {
    * renders the document again; counts, needs and summaries stay.
    */
   @Transactional
-  public void forgetQuotes(UUID projectId) {
+  void forgetQuotes(UUID projectId) {
     jdbc.update("update synthesis_theme set quotes = '[]' where project_id = ?", projectId);
     int synthesised =
         jdbc.update("update synthesis set review_notes = null where project_id = ?", projectId);

@@ -23,8 +23,8 @@ import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.notification.Notifications;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
-import nl.expertpool.recruitment.Recruitment;
-import nl.expertpool.recruitment.Recruitment.PoolMember;
+import nl.expertpool.recruitment.Pool;
+import nl.expertpool.recruitment.Pool.PoolMember;
 import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.web.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +45,7 @@ public class Interviews {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private final ProjectLifecycle projects;
-  private final Recruitment recruitment;
+  private final Pool pool;
   private final MilestoneTracker milestones;
   private final Remuneration remuneration;
   private final Notifications notifications;
@@ -56,7 +56,7 @@ public class Interviews {
 
   Interviews(
       ProjectLifecycle projects,
-      Recruitment recruitment,
+      Pool pool,
       MilestoneTracker milestones,
       Remuneration remuneration,
       Notifications notifications,
@@ -65,7 +65,7 @@ public class Interviews {
       ObjectMapper json,
       Clock clock) {
     this.projects = projects;
-    this.recruitment = recruitment;
+    this.pool = pool;
     this.milestones = milestones;
     this.remuneration = remuneration;
     this.notifications = notifications;
@@ -80,7 +80,7 @@ public class Interviews {
   public Plan plan(UUID projectId) {
     Project project = projects.get(projectId);
     List<String> experts =
-        recruitment.pool(projectId).stream()
+        pool.pool(projectId).stream()
             .filter(PoolMember::certified)
             .map(e -> e.expertId().toString())
             .toList();
@@ -118,7 +118,7 @@ public class Interviews {
   @Transactional
   public Status store(UUID projectId, UUID expertId, int slot, Map<String, Object> form) {
     Project project = projects.get(projectId);
-    if (!recruitment.inPool(projectId, expertId)) {
+    if (!pool.inPool(projectId, expertId)) {
       throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
     }
     if (slot < 1 || slot > project.getInterviewsPerExpert()) {
@@ -202,7 +202,7 @@ public class Interviews {
   /** Marks each of the expert's interview slots that holds nothing yet as missing. */
   @Transactional
   public int recordMissing(UUID projectId, UUID expertId) {
-    if (!recruitment.inPool(projectId, expertId)) {
+    if (!pool.inPool(projectId, expertId)) {
       return 0; // an id from elsewhere: nothing of this project to record
     }
     int slots = projects.get(projectId).getInterviewsPerExpert();
@@ -237,7 +237,7 @@ public class Interviews {
    */
   @Transactional
   public int remind(UUID projectId, UUID expertId) {
-    if (!recruitment.inPool(projectId, expertId)) {
+    if (!pool.inPool(projectId, expertId)) {
       return 0; // an id from elsewhere: nobody of this project to remind
     }
     Project project = projects.get(projectId);
@@ -249,8 +249,7 @@ public class Interviews {
             expertId);
     int open = project.getInterviewsPerExpert() - (stored == null ? 0 : stored);
     if (open > 0) {
-      notifications.send(
-          recruitment.recipientOf(expertId), "interview-reminder", project.getName(), open);
+      notifications.send(pool.recipientOf(expertId), "interview-reminder", project.getName(), open);
       audit.record(
           AuditTrail.ENGINE,
           "interview.reminder-sent",
@@ -264,7 +263,7 @@ public class Interviews {
   @Transactional(readOnly = true)
   public List<Interview> of(UUID projectId) {
     Map<UUID, String> pseudonyms = new LinkedHashMap<>();
-    for (PoolMember expert : recruitment.pool(projectId)) {
+    for (PoolMember expert : pool.pool(projectId)) {
       pseudonyms.put(expert.expertId(), expert.pseudonym());
     }
     return jdbc.query(
@@ -287,6 +286,30 @@ public class Interviews {
         byStatus.getOrDefault("RECORDED", 0),
         byStatus.getOrDefault("DECLINED", 0),
         byStatus.getOrDefault("MISSING", 0));
+  }
+
+  /** The interviewees' coarse profile, in counts per answer: age, residence status, time here. */
+  @Transactional(readOnly = true)
+  public Map<String, Map<String, Integer>> profile(UUID projectId) {
+    Map<String, Map<String, Integer>> profile = new LinkedHashMap<>();
+    for (var column :
+        List.of(
+            Map.entry("Age", "age_band"),
+            Map.entry("Residence status", "residence_status"),
+            Map.entry("Time in the Netherlands", "time_in_nl"))) {
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      jdbc.query(
+          "select coalesce("
+              + column.getValue()
+              + ", 'not said'), count(*) from interview where project_id = ?"
+              + " and status = 'RECORDED' group by 1 order by 1",
+          rs -> {
+            counts.put(rs.getString(1), rs.getInt(2));
+          },
+          projectId);
+      profile.put(column.getKey(), counts);
+    }
+    return profile;
   }
 
   private int done(UUID projectId) {

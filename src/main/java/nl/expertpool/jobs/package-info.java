@@ -3,5 +3,7 @@
  * technical failures into failed jobs with retries and backoff, and takes a refused completion of a
  * job already done calmly.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Jobs")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Jobs",
+    allowedDependencies = {"runtime"})
 package nl.expertpool.jobs;

@@ -1,5 +1,7 @@
 /**
  * Expert-pool projects: their plan and settings, status and phase, and the process that runs them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Projects")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Projects",
+    allowedDependencies = {"audit", "jobs", "security", "web"})
 package nl.expertpool.project;

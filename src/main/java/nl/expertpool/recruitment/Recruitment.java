@@ -533,52 +533,6 @@ public class Recruitment {
     return state(call);
   }
 
-  /** The pool: experts by id and pseudonym. */
-  @Transactional(readOnly = true)
-  public List<PoolMember> pool(UUID projectId) {
-    return experts.findByProjectIdOrderByPseudonym(projectId).stream()
-        .map(
-            e ->
-                new PoolMember(
-                    e.getId(), e.getPseudonym(), e.getStatus() == Expert.Status.CERTIFIED))
-        .toList();
-  }
-
-  /**
-   * Everyone who applied, for project managers: name, decision, and, for experts, their pseudonym,
-   * certification and sign-in account.
-   */
-  @Transactional(readOnly = true)
-  public List<Person> people(UUID projectId) {
-    var all = applications.findByProjectIdOrderBySubmittedAt(projectId);
-    Map<UUID, Expert> byApplication = new java.util.HashMap<>();
-    experts
-        .findByProjectIdOrderByPseudonym(projectId)
-        .forEach(e -> byApplication.put(e.getApplicationId(), e));
-    Map<UUID, String> accounts =
-        expertAccounts.findByApplicationIdIn(all.stream().map(Application::getId).toList()).stream()
-            .collect(
-                java.util.stream.Collectors.toMap(
-                    ExpertAccount::getApplicationId, ExpertAccount::getUsername));
-    return all.stream()
-        .map(
-            a -> {
-              Expert e = byApplication.get(a.getId());
-              return new Person(
-                  a.getId(),
-                  a.getPseudonym(),
-                  a.getName(),
-                  a.getSubmittedAt(),
-                  a.getDecision() == null ? null : a.getDecision().name(),
-                  a.getAnonymisedAt() != null,
-                  e == null ? null : e.getId(),
-                  e == null ? null : e.getPseudonym(),
-                  e != null && e.getStatus() == Expert.Status.CERTIFIED,
-                  accounts.get(a.getId()));
-            })
-        .toList();
-  }
-
   /** Whether the application is the project's and counts (confirmed). */
   @Transactional(readOnly = true)
   public boolean isConfirmed(UUID projectId, String applicationId) {
@@ -591,24 +545,6 @@ public class Recruitment {
     } catch (IllegalArgumentException notAnId) {
       return false;
     }
-  }
-
-  /** Whether the expert is one of the project's pool. */
-  @Transactional(readOnly = true)
-  public boolean inPool(UUID projectId, UUID expertId) {
-    return experts.findById(expertId).filter(e -> e.getProjectId().equals(projectId)).isPresent();
-  }
-
-  /** Marks an expert certified; false when they were before. */
-  @Transactional
-  public boolean certify(UUID expertId) {
-    return expert(expertId).certify(clock.instant());
-  }
-
-  /** How to reach an expert, for notifications only. */
-  @Transactional(readOnly = true)
-  public Recipient recipientOf(UUID expertId) {
-    return recipient(applications.findById(expert(expertId).getApplicationId()).orElseThrow());
   }
 
   @Transactional(readOnly = true)
@@ -752,21 +688,6 @@ public class Recruitment {
   public record ScreeningDecision(String applicationId, String decision, String note) {}
 
   public record PoolState(int acceptedCount, int minimumPool, boolean enoughExperts) {}
-
-  public record PoolMember(UUID expertId, String pseudonym, boolean certified) {}
-
-  /** An applicant as project managers see them; the expert fields are null for non-experts. */
-  public record Person(
-      UUID applicationId,
-      String pseudonym,
-      String name,
-      Instant appliedAt,
-      String decision,
-      boolean anonymised,
-      UUID expertId,
-      String expertPseudonym,
-      boolean certified,
-      String account) {}
 
   /** The decisions in a screening submission's {@code candidates} list. */
   public static List<ScreeningDecision> decisionsFrom(Object candidates) {

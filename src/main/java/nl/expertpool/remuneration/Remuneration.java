@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.expertpool.recruitment.Pool;
+import nl.expertpool.recruitment.Pool.PoolMember;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +26,12 @@ public class Remuneration {
     SESSION
   }
 
+  private final Pool pool;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  Remuneration(JdbcTemplate jdbc, Clock clock) {
+  Remuneration(Pool pool, JdbcTemplate jdbc, Clock clock) {
+    this.pool = pool;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -112,45 +116,37 @@ public class Remuneration {
         .findFirst();
   }
 
-  /** Per expert of the project: minutes per kind and whether they are settled. */
+  /** Per expert of the project, by pseudonym: minutes per kind and whether they are settled. */
   @Transactional(readOnly = true)
   public List<ExpertTime> timeOf(UUID projectId) {
     Map<UUID, ExpertTime> byExpert = new LinkedHashMap<>();
+    for (PoolMember member : pool.pool(projectId)) {
+      byExpert.put(
+          member.expertId(), new ExpertTime(member.expertId(), member.pseudonym(), 0, 0, 0, true));
+    }
     jdbc.query(
-        "select e.id, e.pseudonym, r.kind, coalesce(sum(r.minutes), 0),"
-            + " bool_and(r.settled_at is not null) from expert e"
-            + " left join remuneration_entry r on r.expert_id = e.id"
-            + " where e.project_id = ? group by e.id, e.pseudonym, r.kind order by e.pseudonym",
+        "select expert_id, kind, sum(minutes), bool_and(settled_at is not null)"
+            + " from remuneration_entry where project_id = ? group by expert_id, kind",
         rs -> {
-          UUID expert = rs.getObject(1, UUID.class);
-          ExpertTime time =
-              byExpert.computeIfAbsent(
-                  expert, id -> new ExpertTime(id, rsString(rs, 2), 0, 0, 0, true));
-          String kind = rs.getString(3);
-          if (kind != null) {
-            int minutes = rs.getInt(4);
-            boolean settled = rs.getBoolean(5);
-            time =
-                new ExpertTime(
-                    time.expertId(),
-                    time.pseudonym(),
-                    time.trainingMinutes() + ("TRAINING".equals(kind) ? minutes : 0),
-                    time.interviewMinutes() + ("INTERVIEW".equals(kind) ? minutes : 0),
-                    time.sessionMinutes() + ("SESSION".equals(kind) ? minutes : 0),
-                    time.settled() && settled);
-            byExpert.put(expert, time);
+          ExpertTime time = byExpert.get(rs.getObject(1, UUID.class));
+          if (time == null) {
+            return; // booked for someone no longer in the pool: not shown, as before
           }
+          String kind = rs.getString(2);
+          int minutes = rs.getInt(3);
+          boolean settled = rs.getBoolean(4);
+          byExpert.put(
+              time.expertId(),
+              new ExpertTime(
+                  time.expertId(),
+                  time.pseudonym(),
+                  time.trainingMinutes() + ("TRAINING".equals(kind) ? minutes : 0),
+                  time.interviewMinutes() + ("INTERVIEW".equals(kind) ? minutes : 0),
+                  time.sessionMinutes() + ("SESSION".equals(kind) ? minutes : 0),
+                  time.settled() && settled));
         },
         projectId);
     return List.copyOf(byExpert.values());
-  }
-
-  private static String rsString(java.sql.ResultSet rs, int column) {
-    try {
-      return rs.getString(column);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Minutes as hours with two decimals. */

@@ -25,8 +25,8 @@ import nl.expertpool.notification.Notifications;
 import nl.expertpool.notification.Notifications.Recipient;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
-import nl.expertpool.recruitment.Recruitment;
-import nl.expertpool.recruitment.Recruitment.PoolMember;
+import nl.expertpool.recruitment.Pool;
+import nl.expertpool.recruitment.Pool.PoolMember;
 import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.session.ActionAgenda.Item;
 import nl.expertpool.session.ActionAgenda.Participation;
@@ -48,7 +48,7 @@ public class StakeholderSessions {
 
   private final ProjectLifecycle projects;
   private final Synthesis synthesis;
-  private final Recruitment recruitment;
+  private final Pool pool;
   private final Remuneration remuneration;
   private final Notifications notifications;
   private final AuditTrail audit;
@@ -59,7 +59,7 @@ public class StakeholderSessions {
   StakeholderSessions(
       ProjectLifecycle projects,
       Synthesis synthesis,
-      Recruitment recruitment,
+      Pool pool,
       Remuneration remuneration,
       Notifications notifications,
       AuditTrail audit,
@@ -68,7 +68,7 @@ public class StakeholderSessions {
       Clock clock) {
     this.projects = projects;
     this.synthesis = synthesis;
-    this.recruitment = recruitment;
+    this.pool = pool;
     this.remuneration = remuneration;
     this.notifications = notifications;
     this.audit = audit;
@@ -143,7 +143,7 @@ public class StakeholderSessions {
     return new OutcomeOptions(
         Interviews.themeOptions(projects.get(projectId).getThemes()),
         synthesis.insightOptions(projectId),
-        recruitment.pool(projectId).stream()
+        pool.pool(projectId).stream()
             .filter(PoolMember::certified)
             .map(e -> Map.of("label", "Expert " + e.pseudonym(), "value", e.expertId().toString()))
             .toList());
@@ -191,7 +191,7 @@ public class StakeholderSessions {
     int items = position - 1;
     int minutes = (int) Math.round(FormValues.number(form.getOrDefault("sessionHours", 0)) * 60);
     if (minutes > 0 && form.get("expertsPresent") instanceof List<?> present) {
-      var pool = recruitment.pool(projectId).stream().map(e -> e.expertId().toString()).toList();
+      var pool = this.pool.pool(projectId).stream().map(e -> e.expertId().toString()).toList();
       for (Object expert : present) {
         if (pool.contains(String.valueOf(expert))) {
           remuneration.book(
@@ -224,7 +224,7 @@ public class StakeholderSessions {
   private void refuseForeign(UUID projectId, Project project, Map<String, Object> form) {
     if (form.get("expertsPresent") instanceof List<?> present) {
       for (Object expert : present) {
-        if (!recruitment.inPool(projectId, RefusedInput.id(expert, "expertsPresent"))) {
+        if (!pool.inPool(projectId, RefusedInput.id(expert, "expertsPresent"))) {
           throw new RefusedInput("Expert " + expert + " is not of project " + projectId);
         }
       }

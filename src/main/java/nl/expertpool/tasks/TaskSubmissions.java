@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +63,35 @@ public class TaskSubmissions {
         .stream()
         .findFirst()
         .map(this::read);
+  }
+
+  /**
+   * Changes the stored submissions of one form in a project, for example to remove a person's name;
+   * stores only those the change altered.
+   *
+   * @return how many submissions changed
+   */
+  @Transactional
+  public int rewrite(UUID projectId, String formId, UnaryOperator<Map<String, Object>> change) {
+    int changed = 0;
+    var submissions =
+        jdbc.queryForList(
+            "select task_key, data::text as data from task_submission"
+                + " where project_id = ? and form_id = ?",
+            projectId,
+            formId);
+    for (Map<String, Object> row : submissions) {
+      Map<String, Object> data = read((String) row.get("data"));
+      Map<String, Object> rewritten = change.apply(read((String) row.get("data")));
+      if (!rewritten.equals(data)) {
+        jdbc.update(
+            "update task_submission set data = ?::jsonb where task_key = ?",
+            write(rewritten),
+            row.get("task_key"));
+        changed++;
+      }
+    }
+    return changed;
   }
 
   /** The submitted form data a job works on: from this app's store, or from the job's variables. */

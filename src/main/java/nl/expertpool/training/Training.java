@@ -19,8 +19,8 @@ import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.notification.Notifications;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
-import nl.expertpool.recruitment.Recruitment;
-import nl.expertpool.recruitment.Recruitment.PoolMember;
+import nl.expertpool.recruitment.Pool;
+import nl.expertpool.recruitment.Pool.PoolMember;
 import nl.expertpool.remuneration.Remuneration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -36,7 +36,7 @@ public class Training {
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
   private final TrainingSessions sessions;
-  private final Recruitment recruitment;
+  private final Pool pool;
   private final ProjectLifecycle projects;
   private final MilestoneTracker milestones;
   private final Remuneration remuneration;
@@ -47,7 +47,7 @@ public class Training {
 
   Training(
       TrainingSessions sessions,
-      Recruitment recruitment,
+      Pool pool,
       ProjectLifecycle projects,
       MilestoneTracker milestones,
       Remuneration remuneration,
@@ -56,7 +56,7 @@ public class Training {
       JdbcTemplate jdbc,
       Clock clock) {
     this.sessions = sessions;
-    this.recruitment = recruitment;
+    this.pool = pool;
     this.projects = projects;
     this.milestones = milestones;
     this.remuneration = remuneration;
@@ -96,13 +96,10 @@ public class Training {
         stored.stream()
             .map(s -> SHOWN.format(s.getStartsAt().atZone(LOCAL)) + " (" + s.getLocation() + ")")
             .collect(Collectors.joining("; "));
-    for (PoolMember expert : recruitment.pool(projectId)) {
+    for (PoolMember expert : pool.pool(projectId)) {
       if (!expert.certified()) {
         notifications.send(
-            recruitment.recipientOf(expert.expertId()),
-            "training-invitation",
-            project.getName(),
-            when);
+            pool.recipientOf(expert.expertId()), "training-invitation", project.getName(), when);
       }
     }
     Instant lastEnds =
@@ -113,6 +110,12 @@ public class Training {
         AuditTrail.project(projectId),
         "round " + round + ", " + stored.size() + " sessions");
     return new Schedule(round, lastEnds);
+  }
+
+  /** How many training sessions the project held, over all rounds. */
+  @Transactional(readOnly = true)
+  public int sessionCount(UUID projectId) {
+    return (int) sessions.countByProjectId(projectId);
   }
 
   /** One row per expert and session of the latest round, for the attendance form. */
@@ -128,7 +131,7 @@ public class Training {
               + " ("
               + SHOWN.format(session.getStartsAt().atZone(LOCAL))
               + ")";
-      for (PoolMember expert : recruitment.pool(projectId)) {
+      for (PoolMember expert : pool.pool(projectId)) {
         if (!expert.certified()) {
           rows.add(
               new AttendanceRow(
@@ -170,7 +173,7 @@ public class Training {
                               + " is not of project "
                               + projectId
                               + "'s training"));
-      if (!recruitment.inPool(projectId, expertId)) {
+      if (!pool.inPool(projectId, expertId)) {
         throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
       }
       listed.add(new Attended(session, expertId, Boolean.TRUE.equals(row.get("attended"))));
@@ -198,7 +201,7 @@ public class Training {
       }
     }
     int certified = 0;
-    List<PoolMember> pool = recruitment.pool(projectId);
+    List<PoolMember> pool = this.pool.pool(projectId);
     for (PoolMember expert : pool) {
       Integer attendedSessions =
           jdbc.queryForObject(
@@ -208,9 +211,9 @@ public class Training {
       if (expert.certified()) {
         certified++;
       } else if (attendedSessions != null && attendedSessions >= project.getRequiredSessions()) {
-        if (recruitment.certify(expert.expertId())) {
+        if (this.pool.certify(expert.expertId())) {
           notifications.send(
-              recruitment.recipientOf(expert.expertId()), "expert-certified", project.getName());
+              this.pool.recipientOf(expert.expertId()), "expert-certified", project.getName());
         }
         certified++;
       }

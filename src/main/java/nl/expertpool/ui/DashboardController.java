@@ -17,6 +17,7 @@ import nl.expertpool.milestone.MilestoneStatus;
 import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.Pool;
 import nl.expertpool.recruitment.PoolAccounts;
 import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
@@ -52,6 +53,7 @@ class DashboardController {
   private final ProcessEngine engine;
   private final Tasks tasks;
   private final Recruitment recruitment;
+  private final Pool pool;
   private final Interviews interviews;
   private final AuditTrail audit;
   private final DiagramSvg diagrams;
@@ -65,6 +67,7 @@ class DashboardController {
       ProcessEngine engine,
       Tasks tasks,
       Recruitment recruitment,
+      Pool pool,
       Interviews interviews,
       AuditTrail audit,
       DiagramSvg diagrams,
@@ -80,6 +83,7 @@ class DashboardController {
     this.engine = engine;
     this.tasks = tasks;
     this.recruitment = recruitment;
+    this.pool = pool;
     this.interviews = interviews;
     this.audit = audit;
   }
@@ -129,7 +133,7 @@ class DashboardController {
     model.addAttribute("active", active);
     model.addAttribute("incidents", incidents);
     model.addAttribute("tasks", tasks.open(CurrentUser.get(), id));
-    model.addAttribute("people", recruitment.people(id));
+    model.addAttribute("people", pool.people(id));
     model.addAttribute("call", recruitment.callOf(id));
     model.addAttribute("interviewCounts", interviews.counts(id));
     model.addAttribute("audit", audit.about(AuditTrail.project(id)));

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 import java.util.UUID;
+import nl.expertpool.recruitment.Pool;
 import nl.expertpool.recruitment.Recruitment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class AccountPasswordIntegrationTest {
   @LocalServerPort int port;
   @Autowired LifecycleDriver driver;
   @Autowired Recruitment recruitment;
+  @Autowired Pool pool;
 
   private final ObjectMapper json = new ObjectMapper();
   private WebClient web;
@@ -40,7 +42,7 @@ class AccountPasswordIntegrationTest {
   void anExpertChoosesTheirOwnPasswordThroughAOneTimeLinkAndChangesItLater() throws Exception {
     UUID project = driver.trainedPool();
     var olena =
-        recruitment.people(project).stream()
+        pool.people(project).stream()
             .filter(p -> "Olena Koval".equals(p.name()))
             .findFirst()
             .orElseThrow();

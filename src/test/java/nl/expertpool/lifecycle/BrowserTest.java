@@ -249,7 +249,7 @@ class BrowserTest {
     UUID project = driver.trainedPool();
     String username = "olena-" + Long.toString(System.nanoTime(), 36);
     var olena =
-        driver.recruitment.people(project).stream()
+        driver.pool.people(project).stream()
             .filter(p -> "Olena Koval".equals(p.name()))
             .findFirst()
             .orElseThrow();
@@ -446,7 +446,7 @@ class BrowserTest {
     submitTaskForm();
     waitFor().until(d -> path().equals("/tasks"));
     driver.awaitMilestone(project, nl.expertpool.milestone.MilestoneKey.EXPERTS_RECRUITED);
-    assertThat(driver.recruitment.pool(project)).hasSize(2);
+    assertThat(driver.pool.pool(project)).hasSize(2);
     signOut();
   }
 

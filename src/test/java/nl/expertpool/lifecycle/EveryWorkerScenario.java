@@ -243,7 +243,7 @@ final class EveryWorkerScenario {
     assertThat(driver.recruitment.callOf(project).windowExtensions()).isEqualTo(1);
     assertThat(rows("select count(*) from training_session where project_id = ?", project))
         .isEqualTo(1);
-    var pool = driver.recruitment.pool(project);
+    var pool = driver.pool.pool(project);
     assertThat(pool).hasSize(2).allMatch(e -> e.certified());
     for (var expert : pool) {
       assertThat(remuneration.minutesBooked(expert.expertId(), Remuneration.Kind.TRAINING))

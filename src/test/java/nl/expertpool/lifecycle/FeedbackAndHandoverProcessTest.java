@@ -15,7 +15,7 @@ import nl.expertpool.feedback.ItemSupport;
 import nl.expertpool.handover.HandoverPackages;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneStatus;
-import nl.expertpool.privacy.Anonymiser;
+import nl.expertpool.privacy.PersonalDataHolder;
 import nl.expertpool.project.ProjectStatus;
 import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.security.CurrentUser;
@@ -188,7 +188,7 @@ class FeedbackAndHandoverProcessTest {
             jdbc.queryForList(
                 "select name from application where project_id = ?", String.class, project))
         .hasSize(2)
-        .containsOnly(Anonymiser.REMOVED);
+        .containsOnly(PersonalDataHolder.REMOVED);
     assertThat(rows("select count(*) from task_submission where project_id = ?", project)).isZero();
     assertThat(rows("select count(*) from interview where project_id = ?", project)).isEqualTo(4);
     assertThat(
@@ -221,7 +221,7 @@ class FeedbackAndHandoverProcessTest {
     assertThat(
             jdbc.queryForObject(
                 "select name from application where project_id = ?", String.class, project))
-        .isEqualTo(Anonymiser.REMOVED);
+        .isEqualTo(PersonalDataHolder.REMOVED);
   }
 
   private int rows(String sql, UUID project) {

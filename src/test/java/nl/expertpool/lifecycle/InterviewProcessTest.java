@@ -49,7 +49,7 @@ class InterviewProcessTest {
         .allMatch(i -> i.status() == Interview.Status.RECORDED)
         .extracting(Interview::intervieweePseudonym)
         .containsExactlyInAnyOrder("I-001", "I-002", "I-003", "I-004");
-    for (var expert : driver.recruitment.pool(project)) {
+    for (var expert : driver.pool.pool(project)) {
       assertThat(remuneration.minutesBooked(expert.expertId(), Remuneration.Kind.INTERVIEW))
           .isEqualTo(2 * 90);
     }

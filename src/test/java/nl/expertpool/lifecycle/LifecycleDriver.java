@@ -21,6 +21,7 @@ import nl.expertpool.project.NewProject;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.ApplicationForm;
+import nl.expertpool.recruitment.Pool;
 import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
@@ -36,6 +37,7 @@ public class LifecycleDriver {
 
   final ProjectLifecycle projects;
   final Recruitment recruitment;
+  final Pool pool;
   final Tasks tasks;
   final ProcessEngine engine;
   final MilestoneTracker milestones;
@@ -44,12 +46,14 @@ public class LifecycleDriver {
   LifecycleDriver(
       ProjectLifecycle projects,
       Recruitment recruitment,
+      Pool pool,
       Tasks tasks,
       ProcessEngine engine,
       MilestoneTracker milestones,
       Clock clock) {
     this.projects = projects;
     this.recruitment = recruitment;
+    this.pool = pool;
     this.tasks = tasks;
     this.engine = engine;
     this.milestones = milestones;

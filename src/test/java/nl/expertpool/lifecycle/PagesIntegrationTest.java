@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.expertpool.engine.UserTask;
+import nl.expertpool.recruitment.Pool;
 import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
@@ -37,6 +38,7 @@ class PagesIntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired LifecycleDriver driver;
   @Autowired Recruitment recruitment;
+  @Autowired Pool pool;
   @Autowired Tasks tasks;
 
   @Test
@@ -160,7 +162,7 @@ class PagesIntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(detail).contains("Olena Koval", "Andrii Melnyk", "Accepted", "Link account");
-    var people = recruitment.people(project);
+    var people = pool.people(project);
     var olena = people.stream().filter(p -> p.name().equals("Olena Koval")).findFirst().get();
     var andrii = people.stream().filter(p -> p.name().equals("Andrii Melnyk")).findFirst().get();
     String link =
@@ -174,14 +176,14 @@ class PagesIntegrationTest {
         .andExpect(redirectedUrl("/dashboard/projects/" + project + "#people"))
         .andExpect(flash().attribute("accountError", containsString("username must be")))
         .andExpect(flash().attribute("accountUsername", "bad name!"));
-    assertThat(recruitment.people(project)).allMatch(p -> p.account() == null);
+    assertThat(pool.people(project)).allMatch(p -> p.account() == null);
 
     mvc.perform(
             post(link).param("username", "olena.k").with(csrf()).with(as("pm", "PROJECT_MANAGER")))
         .andExpect(flash().attribute("accountLinked", olena.applicationId()))
         .andExpect(flash().attribute("setPasswordLink", containsString("/account/set-password/")));
-    assertThat(recruitment.people(project))
-        .extracting(Recruitment.Person::account)
+    assertThat(pool.people(project))
+        .extracting(Pool.Applicant::account)
         .containsExactlyInAnyOrder("olena.k", null);
 
     var olenaUser = new CurrentUser("olena.k", Set.of(Role.EXPERT), null);
@@ -335,7 +337,7 @@ class PagesIntegrationTest {
         .andExpect(redirectedUrl("/tasks"));
     org.awaitility.Awaitility.await()
         .atMost(LifecycleDriver.WAIT)
-        .until(() -> driver.recruitment.pool(project).size() == 1);
+        .until(() -> driver.pool.pool(project).size() == 1);
   }
 
   @Test

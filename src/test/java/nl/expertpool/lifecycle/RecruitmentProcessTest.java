@@ -31,7 +31,7 @@ class RecruitmentProcessTest {
 
     driver.awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
     assertThat(driver.task(project, "schedule-training")).isNotNull();
-    assertThat(driver.recruitment.pool(project)).hasSize(3);
+    assertThat(driver.pool.pool(project)).hasSize(3);
     assertThat(driver.hasTask(project, "boost-recruitment")).isFalse();
   }
 
@@ -73,7 +73,7 @@ class RecruitmentProcessTest {
         Map.of("smallPoolDecision", "proceed", "smallPoolReason", "Start small, grow later."));
 
     driver.awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
-    assertThat(driver.recruitment.pool(project)).hasSize(1);
+    assertThat(driver.pool.pool(project)).hasSize(1);
   }
 
   @Test
@@ -130,11 +130,11 @@ class RecruitmentProcessTest {
     assertThat(again.variables().get("candidates").toString()).doesNotContain(foreign.toString());
     long instance = driver.projects.get(project).getProcessInstanceKey();
     assertThat(driver.engine.openIncidents(instance)).isEmpty();
-    assertThat(driver.recruitment.pool(project)).isEmpty();
-    assertThat(driver.recruitment.pool(other)).isEmpty();
+    assertThat(driver.pool.pool(project)).isEmpty();
+    assertThat(driver.pool.pool(other)).isEmpty();
 
     driver.screen(project, "accept");
     driver.awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
-    assertThat(driver.recruitment.pool(project)).hasSize(1);
+    assertThat(driver.pool.pool(project)).hasSize(1);
   }
 }

@@ -169,7 +169,7 @@ class SecurityRegressionIntegrationTest {
         .extracting(ILoggingEvent::getFormattedMessage)
         .filteredOn(line -> line.startsWith("Notification 'application-confirm'"))
         .hasSize(1);
-    assertThat(driver.recruitment.people(project)).hasSize(1);
+    assertThat(driver.pool.people(project)).hasSize(1);
   }
 
   @Test
@@ -195,7 +195,7 @@ class SecurityRegressionIntegrationTest {
     assertThat(eleventh.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(json.readTree(eleventh.body()).path("detail").asText())
         .contains("no more applications");
-    assertThat(driver.recruitment.people(project)).hasSize(10);
+    assertThat(driver.pool.people(project)).hasSize(10);
   }
 
   /** Staff record a paper sign-up: it counts at once and mails nobody. */

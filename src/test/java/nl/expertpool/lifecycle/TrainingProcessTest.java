@@ -45,8 +45,8 @@ class TrainingProcessTest {
     driver.recordAttendance(project, true);
 
     driver.awaitMilestone(project, MilestoneKey.TRAINING_COMPLETED);
-    assertThat(driver.recruitment.pool(project)).allMatch(e -> e.certified());
-    for (var expert : driver.recruitment.pool(project)) {
+    assertThat(driver.pool.pool(project)).allMatch(e -> e.certified());
+    for (var expert : driver.pool.pool(project)) {
       assertThat(remuneration.minutesBooked(expert.expertId(), Remuneration.Kind.TRAINING))
           .isEqualTo(180);
     }
@@ -86,7 +86,7 @@ class TrainingProcessTest {
   void anAttendanceListWithAnotherProjectsExpertIsRefusedAndNobodyIsPaid() {
     UUID project = recruitedPool();
     UUID other = recruitedPool();
-    UUID foreign = driver.recruitment.pool(other).getFirst().expertId();
+    UUID foreign = driver.pool.pool(other).getFirst().expertId();
     driver.scheduleOneSession(project);
     driver.awaitActive(project, "LastSessionEndedTimer");
     driver.advance(Duration.ofDays(2));
@@ -137,7 +137,7 @@ class TrainingProcessTest {
     long instance = driver.projects.get(project).getProcessInstanceKey();
     assertThat(driver.engine.openIncidents(instance)).isEmpty();
     assertThat(remuneration.minutesBooked(foreign, Remuneration.Kind.TRAINING)).isZero();
-    for (var expert : driver.recruitment.pool(project)) {
+    for (var expert : driver.pool.pool(project)) {
       assertThat(remuneration.minutesBooked(expert.expertId(), Remuneration.Kind.TRAINING))
           .isZero();
     }

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.Pool;
+import nl.expertpool.recruitment.Pool.Contact;
 import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.remuneration.Remuneration.ExpertTime;
 import nl.expertpool.remuneration.Remuneration.Settlement;
@@ -15,7 +16,6 @@ import nl.expertpool.web.ApiException;
 import nl.expertpool.web.Csv;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,15 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 class RemunerationController {
 
   private static final String PATH = "/api/projects/{id}/remuneration";
+  private static final Contact NOBODY = new Contact("", null);
 
   private final Remuneration remuneration;
   private final ProjectLifecycle projects;
-  private final JdbcTemplate jdbc;
+  private final Pool pool;
 
-  RemunerationController(Remuneration remuneration, ProjectLifecycle projects, JdbcTemplate jdbc) {
+  RemunerationController(Remuneration remuneration, ProjectLifecycle projects, Pool pool) {
     this.remuneration = remuneration;
     this.projects = projects;
-    this.jdbc = jdbc;
+    this.pool = pool;
   }
 
   @GetMapping(value = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,14 +56,7 @@ class RemunerationController {
   @GetMapping(value = PATH, produces = Csv.MEDIA_TYPE)
   ResponseEntity<String> payoutList(@PathVariable UUID id) {
     Overview overview = overview(id);
-    Map<UUID, Map<String, Object>> people =
-        jdbc
-            .queryForList(
-                "select e.id, a.name, a.email from expert e join application a"
-                    + " on a.id = e.application_id where e.project_id = ?",
-                id)
-            .stream()
-            .collect(Collectors.toMap(row -> (UUID) row.get("id"), row -> row));
+    Map<UUID, Contact> people = pool.contacts(id);
     return Csv.download(
         "payout-" + id + ".csv",
         List.of(
@@ -79,11 +73,11 @@ class RemunerationController {
         overview.experts().stream()
             .<List<?>>map(
                 e -> {
-                  Map<String, Object> person = people.getOrDefault(e.expertId(), Map.of());
+                  Contact person = people.getOrDefault(e.expertId(), NOBODY);
                   return List.of(
                       e.pseudonym(),
-                      String.valueOf(person.getOrDefault("name", "")),
-                      person.get("email") == null ? "" : String.valueOf(person.get("email")),
+                      person.name() == null ? "" : person.name(),
+                      person.email() == null ? "" : person.email(),
                       e.trainingHours(),
                       e.interviewHours(),
                       e.sessionHours(),
