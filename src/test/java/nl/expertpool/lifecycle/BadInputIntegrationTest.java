@@ -2,6 +2,7 @@ package nl.expertpool.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.expertpool.engine.UserTask;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +47,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * counts, invalid ISO durations and dates, over-long text, unknown options, wrong content types,
  * broken credentials and paths), through the servlet container on a real port. Each must get a 4xx
  * {@code application/problem+json} naming the field at fault, and store nothing. A request whose
- * only flaw is a script tag may be taken; its text must then show escaped on the pages.
+ * only flaw is a script tag may be taken; its text must then show escaped on the pages. Each
+ * endpoint is a test of its own, named after it ({@code POST /api/projects}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadInputIntegrationTest {
@@ -93,28 +96,108 @@ class BadInputIntegrationTest {
 
   private final List<Case> cases = new ArrayList<>();
 
-  @Test
-  void everyEndpointRefusesMalformedRequestsWithAProblemAndStoresNothing() throws Exception {
+  // What the tests of one run share, in the order they run.
+  private Fixture fixture;
+  private Map<String, Object> counts;
+  private Duration clockOffset;
+  private int pageRequests;
+  private final List<Taken> taken = new ArrayList<>();
+
+  /**
+   * One test per endpoint, so that a failure names it: first the malformed requests that must be
+   * refused, endpoint by endpoint; then the pages; then the requests whose only flaw is a script
+   * tag (a request that is taken starts work, processes and workers, that would blur the row counts
+   * of the refused ones after it); then the pages that show what was taken.
+   */
+  @TestFactory
+  List<DynamicTest> everyEndpointRefusesMalformedRequestsWithAProblemAndStoresNothing() {
     long start = System.nanoTime();
-    Fixture fixture = fixture();
+    fixture = fixture();
     catalogue(fixture);
     long ready = System.nanoTime();
 
     Set<String> endpoints = apiEndpoints();
+    Map<String, List<Case>> byEndpoint = new LinkedHashMap<>();
+    cases.forEach(c -> byEndpoint.computeIfAbsent(c.endpoint(), e -> new ArrayList<>()).add(c));
     Map<String, Integer> perEndpoint = new TreeMap<>();
-    cases.forEach(c -> perEndpoint.merge(c.endpoint(), 1, Integer::sum));
-    assertThat(perEndpoint.keySet())
-        .as("every API endpoint has malformed-request cases, and every case an endpoint")
-        .containsExactlyInAnyOrderElementsOf(endpoints);
+    byEndpoint.forEach((endpoint, all) -> perEndpoint.put(endpoint, all.size()));
 
-    List<String> broken = new ArrayList<>();
-    List<Taken> taken = new ArrayList<>();
-    var clockOffset = engineClockOffset();
+    clockOffset = engineClockOffset();
     awaitQuiet();
-    Map<String, Object> counts = counts();
-    // The refused ones first: a request that is taken starts work (processes, workers) that would
-    // blur the row counts of the ones after it.
-    for (Case c : cases) {
+    counts = counts();
+
+    List<DynamicTest> tests = new ArrayList<>();
+    tests.add(
+        dynamicTest(
+            "every API endpoint has malformed-request cases",
+            () ->
+                assertThat(perEndpoint.keySet())
+                    .as(
+                        "every API endpoint has malformed-request cases, and every case an endpoint")
+                    .containsExactlyInAnyOrderElementsOf(endpoints)));
+    byEndpoint.forEach(
+        (endpoint, all) ->
+            tests.add(
+                dynamicTest(
+                    endpoint,
+                    () -> {
+                      refusesMalformedRequests(all);
+                      assertThat(all.size())
+                          .as(endpoint)
+                          .isGreaterThanOrEqualTo(MINIMUM_PER_ENDPOINT);
+                    })));
+    tests.add(
+        dynamicTest(
+            "the refused requests left the open task and the engine's clock alone",
+            this::leftTheTaskAndTheClockAlone));
+    tests.add(
+        dynamicTest(
+            "pages answer bad input with a page and store nothing",
+            this::pagesAnswerBadInputWithAPageAndStoreNothing));
+    byEndpoint.forEach(
+        (endpoint, all) -> {
+          List<Case> scripts = all.stream().filter(Case::scriptOnly).toList();
+          if (!scripts.isEmpty()) {
+            tests.add(
+                dynamicTest(
+                    endpoint + " with script tags", () -> takesScriptTagsOnlyAsText(scripts)));
+          }
+        });
+    tests.add(
+        dynamicTest(
+            "text with script tags shows escaped on the pages",
+            () -> {
+              report(endpoints.size(), perEndpoint, ready - start, System.nanoTime() - ready);
+              textShowsEscapedOnPages(fixture, taken);
+            }));
+    return tests;
+  }
+
+  /** How many requests went where, and how long they took: the suite's output file shows it. */
+  private void report(
+      int endpoints, Map<String, Integer> perEndpoint, long prepareNanos, long sendNanos) {
+    System.out.println(
+        "Bad input: "
+            + cases.size()
+            + " malformed requests to "
+            + endpoints
+            + " API endpoints, and "
+            + pageRequests
+            + " to pages, in "
+            + Duration.ofNanos(sendNanos).toSeconds()
+            + " s (and "
+            + Duration.ofNanos(prepareNanos).toSeconds()
+            + " s to prepare the projects)");
+    perEndpoint.forEach((endpoint, n) -> System.out.printf("  %4d  %s%n", n, endpoint));
+    System.out.println(
+        "  taken (script tags only, checked on pages): "
+            + taken.stream().map(t -> t.request().endpoint() + " " + t.request().label()).toList());
+  }
+
+  /** Each request gets a proper refusal and leaves the row counts as they were. */
+  private void refusesMalformedRequests(List<Case> all) throws Exception {
+    List<String> broken = new ArrayList<>();
+    for (Case c : all) {
       if (c.scriptOnly()) {
         continue;
       }
@@ -128,6 +211,11 @@ class BadInputIntegrationTest {
         broken.add(c.endpoint() + " [" + c.label() + "]: " + problem);
       }
     }
+    assertNoneBroken(broken);
+  }
+
+  private void leftTheTaskAndTheClockAlone() {
+    List<String> broken = new ArrayList<>();
     if (driver.tasks.open(LifecycleDriver.PM, fixture.project).stream()
         .noneMatch(t -> t.key() == fixture.interviewTask())) {
       broken.add("the interview task is no longer open");
@@ -135,13 +223,20 @@ class BadInputIntegrationTest {
     if (engineClockOffset().minus(clockOffset).abs().compareTo(Duration.ofMinutes(1)) > 0) {
       broken.add("the engine's clock moved");
     }
-    int pageRequests = pagesAnswerBadInputWithAPage(fixture, broken);
-    assertThat(counts()).as("pages stored nothing").isEqualTo(counts);
+    assertNoneBroken(broken);
+  }
 
-    for (Case c : cases) {
-      if (!c.scriptOnly()) {
-        continue;
-      }
+  private void pagesAnswerBadInputWithAPageAndStoreNothing() throws Exception {
+    List<String> broken = new ArrayList<>();
+    pageRequests = pagesAnswerBadInputWithAPage(fixture, broken);
+    assertThat(counts()).as("pages stored nothing").isEqualTo(counts);
+    assertNoneBroken(broken);
+  }
+
+  /** A request whose only flaw is a script tag is refused properly or taken, to check on pages. */
+  private void takesScriptTagsOnlyAsText(List<Case> scripts) throws Exception {
+    List<String> broken = new ArrayList<>();
+    for (Case c : scripts) {
       HttpResponse<byte[]> response = send(c);
       String problem = problem(c, response);
       if (problem == null && response.statusCode() / 100 == 2) {
@@ -151,31 +246,12 @@ class BadInputIntegrationTest {
         broken.add(c.endpoint() + " [" + c.label() + "]: " + problem);
       }
     }
+    assertNoneBroken(broken);
+  }
 
-    System.out.println(
-        "Bad input: "
-            + cases.size()
-            + " malformed requests to "
-            + endpoints.size()
-            + " API endpoints, and "
-            + pageRequests
-            + " to pages, in "
-            + Duration.ofNanos(System.nanoTime() - ready).toSeconds()
-            + " s (and "
-            + Duration.ofNanos(ready - start).toSeconds()
-            + " s to prepare the projects)");
-    perEndpoint.forEach((endpoint, n) -> System.out.printf("  %4d  %s%n", n, endpoint));
-    System.out.println(
-        "  taken (script tags only, checked on pages): "
-            + taken.stream().map(t -> t.request().endpoint() + " " + t.request().label()).toList());
-
+  private static void assertNoneBroken(List<String> broken) {
     broken.forEach(b -> System.out.println("  BROKEN " + b));
     assertThat(broken).as("requests not refused as they should be").isEmpty();
-    assertThat(perEndpoint)
-        .allSatisfy(
-            (endpoint, n) ->
-                assertThat(n).as(endpoint).isGreaterThanOrEqualTo(MINIMUM_PER_ENDPOINT));
-    textShowsEscapedOnPages(fixture, taken);
   }
 
   // ---------------------------------------------------------------------------------------------
