@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.feedback.GivenFeedback.Score;
 import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.notification.Notifications;
 import nl.expertpool.project.Project;
@@ -19,8 +19,8 @@ import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.Pool;
 import nl.expertpool.recruitment.Pool.PoolMember;
 import nl.expertpool.session.AgendaRevision;
-import nl.expertpool.session.AgendaRevision.Revision;
 import nl.expertpool.session.AgendaRevision.Support;
+import nl.expertpool.session.RevisedAgenda;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,11 +79,16 @@ public class FeedbackRound {
 
   /** Stores one expert's scores; a second submission of the same expert changes nothing. */
   @Transactional
-  public boolean store(UUID projectId, UUID expertId, Map<String, Object> form) {
+  public boolean store(UUID projectId, UUID expertId, GivenFeedback form) {
     if (!pool.inPool(projectId, expertId)) {
       throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
     }
-    refuseUnknown(form.get("feedbackItems"), positions(projectId), "an action of the agenda");
+    Set<Integer> positions = positions(projectId);
+    for (Score score : form.scores()) {
+      if (!positions.contains(score.position())) {
+        throw new RefusedInput("Position " + score.position() + " is not an action of the agenda");
+      }
+    }
     int stored =
         jdbc.update(
             "insert into feedback (project_id, expert_id, status, recorded_at)"
@@ -94,19 +99,16 @@ public class FeedbackRound {
     if (stored == 0) {
       return false;
     }
-    Set<Integer> positions = positions(projectId);
-    for (Map<String, Object> row : FormValues.rows(form.get("feedbackItems"))) {
-      int position = (int) FormValues.number(row.get("position"));
-      Object support = row.get("support");
-      if (positions.contains(position) && support != null) {
+    for (Score score : form.scores()) {
+      if (score.support() != null) {
         jdbc.update(
             "insert into feedback_score (project_id, expert_id, position, support, comment)"
                 + " values (?, ?, ?, ?, ?) on conflict do nothing",
             projectId,
             expertId,
-            position,
-            (int) FormValues.number(support),
-            FormValues.text(row.get("comment")));
+            score.position(),
+            score.support(),
+            score.comment());
       }
     }
     audit.record(
@@ -182,21 +184,8 @@ public class FeedbackRound {
 
   /** Edits, drops or keeps each flagged action as staff decided, with their reason. */
   @Transactional
-  public int applyRevision(UUID projectId, Map<String, Object> form) {
-    List<Revision> revisions = new ArrayList<>();
-    for (Map<String, Object> row : FormValues.rows(form.get("flaggedItems"))) {
-      Integer position = wholeNumber(row.get("position"));
-      if (position == null) {
-        throw new RefusedInput("Position " + row.get("position") + " is not a flagged action");
-      }
-      revisions.add(
-          new Revision(
-              position,
-              String.valueOf(row.get("decision")),
-              FormValues.text(row.get("revisedAction")),
-              FormValues.text(row.get("reason"))));
-    }
-    return agenda.revise(projectId, revisions);
+  public int applyRevision(UUID projectId, RevisedAgenda revised) {
+    return agenda.revise(projectId, revised.revisions());
   }
 
   /** Support per action; comments only when asked for (staff). */
@@ -242,26 +231,6 @@ public class FeedbackRound {
         },
         projectId);
     return counts;
-  }
-
-  /** Refuses a row whose position is none of these, before anything is stored. */
-  private static void refuseUnknown(Object rows, Set<Integer> positions, String what) {
-    for (Map<String, Object> row : FormValues.rows(rows)) {
-      Object position = row.get("position");
-      Integer number = wholeNumber(position);
-      if (number == null || !positions.contains(number)) {
-        throw new RefusedInput("Position " + position + " is not " + what);
-      }
-    }
-  }
-
-  private static Integer wholeNumber(Object value) {
-    try {
-      double number = FormValues.number(value);
-      return number == Math.rint(number) && Math.abs(number) < 1e6 ? (int) number : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   private Set<Integer> positions(UUID projectId) {

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -52,5 +54,44 @@ public final class FormValues {
       return null;
     }
     return String.valueOf(value).strip();
+  }
+
+  /** A text field's value as given, or null: for ids and choices checked later. */
+  public static String given(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+
+  /** The non-blank lines of a text area, stripped. */
+  public static List<String> lines(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(String.valueOf(value).split("\\R"))
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .toList();
+  }
+
+  /** A checklist's or tag list's values as text; anything that is not a list gives none. */
+  public static List<String> strings(Object value) {
+    var strings = new ArrayList<String>();
+    if (value instanceof Collection<?> values) {
+      for (Object v : values) {
+        if (v != null) {
+          strings.add(String.valueOf(v));
+        }
+      }
+    }
+    return strings;
+  }
+
+  /** A whole number, or null when the value is none (or too large to be a position). */
+  public static Integer wholeNumber(Object value) {
+    try {
+      double number = number(value);
+      return number == Math.rint(number) && Math.abs(number) < 1e6 ? (int) number : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

@@ -8,14 +8,12 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.feedback.FeedbackRound;
-import nl.expertpool.forms.FormValues;
 import nl.expertpool.insight.Synthesis;
 import nl.expertpool.interview.Interviews;
 import nl.expertpool.notification.Notifications;
@@ -132,7 +130,7 @@ public class HandoverPackages {
 
   /** Stores the handover meeting from its form. */
   @Transactional
-  public void recordMeeting(UUID projectId, Map<String, Object> form) {
+  public void recordMeeting(UUID projectId, HandoverMeeting form) {
     jdbc.update(
         "insert into handover_meeting (project_id, meeting_at, organisations, follow_ups,"
             + " agreements, recorded_at) values (?, ?, ?::jsonb, ?::jsonb, ?, ?)"
@@ -140,10 +138,10 @@ public class HandoverPackages {
             + " organisations = excluded.organisations, follow_ups = excluded.follow_ups,"
             + " agreements = excluded.agreements, recorded_at = excluded.recorded_at",
         projectId,
-        Timestamp.from(FormValues.instant(form.get("meetingAt"))),
-        write(FormValues.rows(form.get("attendingOrganisations"))),
-        write(form.getOrDefault("followUps", List.of())),
-        FormValues.text(form.get("agreements")),
+        Timestamp.from(form.meetingAt()),
+        write(form.organisations()),
+        write(form.followUps()),
+        form.agreements(),
         Timestamp.from(clock.instant()));
     audit.record(
         AuditTrail.ENGINE, "handover.meeting-recorded", AuditTrail.project(projectId), null);
@@ -166,13 +164,13 @@ public class HandoverPackages {
 
   /** Records the client's acceptance and settles the experts' paid time, once. */
   @Transactional
-  public Remuneration.Settlement acceptAndSettle(UUID projectId, Map<String, Object> acceptance) {
+  public Remuneration.Settlement acceptAndSettle(UUID projectId, HandoverAcceptance acceptance) {
     Project project = projects.get(projectId);
     jdbc.update(
         "update handover_package set accepted_at = ?, client_remarks = ?"
             + " where project_id = ? and accepted_at is null",
         Timestamp.from(clock.instant()),
-        FormValues.text(acceptance.get("clientRemarks")),
+        acceptance.clientRemarks(),
         projectId);
     Remuneration.Settlement settlement = remuneration.settle(projectId, project.getHourlyRate());
     audit.record(

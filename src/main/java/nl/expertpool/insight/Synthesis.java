@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.insight.RevisedSynthesis.ThemeSummary;
 import nl.expertpool.insight.ThemeInsight.Need;
 import nl.expertpool.insight.ThemeInsight.Quote;
 import nl.expertpool.interview.Interview;
@@ -136,23 +137,21 @@ public class Synthesis {
    * renders the document again.
    */
   @Transactional
-  public State revise(UUID projectId, List<Map<String, Object>> summaries, String reviewNotes) {
+  public State revise(UUID projectId, RevisedSynthesis revised, SynthesisReview review) {
     SynthesisView current = of(projectId).orElseThrow(() -> noSynthesis(projectId));
     var themes = current.themes().stream().map(ThemeInsight::theme).toList();
-    for (Map<String, Object> item : summaries) {
-      if (!themes.contains(String.valueOf(item.get("theme")))) {
-        throw new RefusedInput("Theme " + item.get("theme") + " is not in the synthesis");
+    for (ThemeSummary item : revised.themes()) {
+      if (!themes.contains(String.valueOf(item.theme()))) {
+        throw new RefusedInput("Theme " + item.theme() + " is not in the synthesis");
       }
     }
-    for (Map<String, Object> item : summaries) {
-      Object theme = item.get("theme");
-      Object summary = item.get("summary");
-      if (theme != null && summary != null && !String.valueOf(summary).isBlank()) {
+    for (ThemeSummary item : revised.themes()) {
+      if (item.theme() != null && item.summary() != null && !item.summary().isBlank()) {
         jdbc.update(
             "update synthesis_theme set summary = ? where project_id = ? and theme = ?",
-            String.valueOf(summary).strip(),
+            item.summary().strip(),
             projectId,
-            String.valueOf(theme));
+            item.theme());
       }
     }
     int version = current.version() + 1;
@@ -160,7 +159,7 @@ public class Synthesis {
         "update synthesis set version = ?, status = 'DRAFT', review_notes = ?, revised_at = ?"
             + " where project_id = ?",
         version,
-        reviewNotes,
+        review.notes(),
         Timestamp.from(clock.instant()),
         projectId);
     rerender(projectId);

@@ -6,16 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import nl.expertpool.audit.AuditTrail;
-import nl.expertpool.forms.FormValues;
 import nl.expertpool.interview.Interview.Status;
 import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.milestone.MilestoneKey;
@@ -116,7 +112,7 @@ public class Interviews {
    * @return the interview's status as stored
    */
   @Transactional
-  public Status store(UUID projectId, UUID expertId, int slot, Map<String, Object> form) {
+  public Status store(UUID projectId, UUID expertId, int slot, InterviewRecord form) {
     Project project = projects.get(projectId);
     if (!pool.inPool(projectId, expertId)) {
       throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
@@ -139,7 +135,7 @@ public class Interviews {
     if (before != null && before > 0) {
       return statusOf(projectId, expertId, slot);
     }
-    boolean declined = !"given".equals(form.get("intervieweeConsent"));
+    boolean declined = !form.consentGiven();
     UUID id = UUID.randomUUID();
     int stored;
     if (declined) {
@@ -154,8 +150,7 @@ public class Interviews {
               slot,
               Timestamp.from(clock.instant()));
     } else {
-      List<String> themes =
-          strings(form.get("themes")).stream().filter(project.getThemes()::contains).toList();
+      List<String> themes = form.themes().stream().filter(project.getThemes()::contains).toList();
       stored =
           jdbc.update(
               "insert into interview (id, project_id, expert_id, slot, status,"
@@ -168,15 +163,15 @@ public class Interviews {
               expertId,
               slot,
               nextPseudonym(projectId),
-              FormValues.text(form.get("ageBand")),
-              FormValues.text(form.get("gender")),
-              FormValues.text(form.get("residenceStatus")),
-              FormValues.text(form.get("timeInNetherlands")),
+              form.ageBand(),
+              form.gender(),
+              form.residenceStatus(),
+              form.timeInNetherlands(),
               write(themes),
-              write(lines(form.get("needs"))),
-              write(lines(form.get("keyQuotes"))),
-              FormValues.text(form.get("insights")),
-              write(lines(form.get("solutions"))),
+              write(form.needs()),
+              write(form.keyQuotes()),
+              form.insights(),
+              write(form.solutions()),
               Timestamp.from(clock.instant()));
       if (stored == 1) {
         remuneration.book(
@@ -373,29 +368,6 @@ public class Interviews {
         rs.getString("insights"),
         read(rs.getString("solutions")),
         recorded == null ? null : recorded.toInstant());
-  }
-
-  /** Non-blank lines of a text area, trimmed. */
-  static List<String> lines(Object value) {
-    if (value == null) {
-      return List.of();
-    }
-    return Arrays.stream(String.valueOf(value).split("\\R"))
-        .map(String::strip)
-        .filter(line -> !line.isEmpty())
-        .toList();
-  }
-
-  private static List<String> strings(Object value) {
-    var strings = new ArrayList<String>();
-    if (value instanceof Collection<?> values) {
-      for (Object v : values) {
-        if (v != null) {
-          strings.add(String.valueOf(v));
-        }
-      }
-    }
-    return strings;
   }
 
   private String write(Object value) {

@@ -2,7 +2,6 @@ package nl.expertpool.recruitment;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 class ApplicantPersonalData implements DataSubjects, PersonalDataHolder {
-
-  static final String SCREENING_FORM = "screen-candidates";
 
   private final PoolAccounts accounts;
   private final TaskSubmissions submissions;
@@ -97,29 +94,10 @@ class ApplicantPersonalData implements DataSubjects, PersonalDataHolder {
         Timestamp.from(clock.instant()),
         person.applicationId());
     submissions.rewrite(
-        person.projectId(), SCREENING_FORM, data -> withoutNoteOn(data, person.applicationId()));
+        person.projectId(),
+        ScreeningDecisions.FORM,
+        data -> ScreeningDecisions.withoutNoteOn(data, person.applicationId()));
     accounts.forget(List.of(person.applicationId()), person.projectId(), actor);
-  }
-
-  /** Screeners' notes may name the candidate: drop the note of this candidate's row. */
-  private static Map<String, Object> withoutNoteOn(Map<String, Object> data, UUID applicationId) {
-    if (!(data.get("candidates") instanceof List<?> list)) {
-      return data;
-    }
-    var candidates = new ArrayList<Object>();
-    for (Object item : list) {
-      if (item instanceof Map<?, ?> candidate
-          && applicationId.toString().equals(String.valueOf(candidate.get("applicationId")))) {
-        var scrubbed = new LinkedHashMap<Object, Object>(candidate);
-        scrubbed.put("note", "");
-        candidates.add(scrubbed);
-      } else {
-        candidates.add(item);
-      }
-    }
-    var rewritten = new LinkedHashMap<>(data);
-    rewritten.put("candidates", candidates);
-    return rewritten;
   }
 
   @Override

@@ -24,6 +24,7 @@ import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.project.ProjectStatus;
 import nl.expertpool.recruitment.Application.Confirmation;
 import nl.expertpool.recruitment.Application.Decision;
+import nl.expertpool.recruitment.ScreeningDecisions.ScreeningDecision;
 import nl.expertpool.web.ApiException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.event.EventListener;
@@ -465,7 +466,8 @@ public class Recruitment {
    * the outcome. Decisions on candidates decided before are ignored.
    */
   @Transactional
-  public PoolState storeDecisions(UUID projectId, List<ScreeningDecision> decisions) {
+  public PoolState storeDecisions(UUID projectId, ScreeningDecisions screening) {
+    List<ScreeningDecision> decisions = screening.decisions();
     Project project = projects.get(projectId);
     Instant now = clock.instant();
     var seen = new HashSet<UUID>();
@@ -483,8 +485,7 @@ public class Recruitment {
       if (!Application.DECISIONS.contains(decision.decision().toUpperCase(java.util.Locale.ROOT))) {
         throw new RefusedInput("Decision " + decision.decision() + " is not a screening decision");
       }
-      if ("ACCEPT".equalsIgnoreCase(decision.decision())
-          && screened.getLast().getConfirmation() != Confirmation.CONFIRMED) {
+      if (decision.accepts() && screened.getLast().getConfirmation() != Confirmation.CONFIRMED) {
         throw new RefusedInput(
             "Application " + applicationId + " is not confirmed: confirm it before accepting");
       }
@@ -685,24 +686,5 @@ public class Recruitment {
   /** A candidate on the screening form: the id and a pseudonym, nothing personal. */
   public record Candidate(String applicationId, String label) {}
 
-  public record ScreeningDecision(String applicationId, String decision, String note) {}
-
   public record PoolState(int acceptedCount, int minimumPool, boolean enoughExperts) {}
-
-  /** The decisions in a screening submission's {@code candidates} list. */
-  public static List<ScreeningDecision> decisionsFrom(Object candidates) {
-    var decisions = new ArrayList<ScreeningDecision>();
-    if (candidates instanceof List<?> list) {
-      for (Object item : list) {
-        if (item instanceof Map<?, ?> row && row.get("decision") != null) {
-          decisions.add(
-              new ScreeningDecision(
-                  String.valueOf(row.get("applicationId")),
-                  String.valueOf(row.get("decision")),
-                  row.get("note") == null ? null : String.valueOf(row.get("note"))));
-        }
-      }
-    }
-    return decisions;
-  }
 }

@@ -2,12 +2,11 @@ package nl.expertpool.recruitment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.forms.FieldError;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.recruitment.ScreeningDecisions.ScreeningDecision;
 import nl.expertpool.tasks.TaskSubmissionRule;
 import org.springframework.stereotype.Component;
 
@@ -31,21 +30,18 @@ class ScreeningConfirmations implements TaskSubmissionRule {
 
   @Override
   public boolean supports(String formId) {
-    return "screen-candidates".equals(formId);
+    return ScreeningDecisions.FORM.equals(formId);
   }
 
   @Override
   public List<FieldError> problems(UserTask task, Map<String, Object> submission) {
     UUID projectId = UUID.fromString(String.valueOf(task.variables().get("projectId")));
     var problems = new ArrayList<FieldError>();
-    List<Map<String, Object>> rows = FormValues.rows(submission.get("candidates"));
-    for (int i = 0; i < rows.size(); i++) {
-      Map<String, Object> row = rows.get(i);
-      if ("accept".equals(String.valueOf(row.get("decision")).toLowerCase(Locale.ROOT))
-          && !recruitment.isConfirmed(projectId, String.valueOf(row.get("applicationId")))) {
+    for (ScreeningDecision decision : ScreeningDecisions.from(submission).decisions()) {
+      if (decision.accepts() && !recruitment.isConfirmed(projectId, decision.applicationId())) {
         problems.add(
             new FieldError(
-                "candidates[%d].decision".formatted(i),
+                ScreeningDecisions.decisionField(decision.row()),
                 NOT_CONFIRMED,
                 "rule.not-confirmed",
                 List.of()));

@@ -18,7 +18,7 @@ class ScreeningDisplay implements TaskDataContributor {
 
   @Override
   public boolean supports(String formId) {
-    return "screen-candidates".equals(formId);
+    return ScreeningDecisions.FORM.equals(formId);
   }
 
   @Override

@@ -31,6 +31,9 @@ import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.session.ActionAgenda.Item;
 import nl.expertpool.session.ActionAgenda.Participation;
 import nl.expertpool.session.ActionAgenda.SupportingInsight;
+import nl.expertpool.session.SessionOutcome.AgendaItem;
+import nl.expertpool.session.SessionOutcome.Participant;
+import nl.expertpool.session.SessionPlan.Invitation;
 import nl.expertpool.web.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -82,11 +85,10 @@ public class StakeholderSessions {
    * organisation's contact in their language.
    */
   @Transactional
-  public Plan plan(UUID projectId, Map<String, Object> form) {
+  public Plan plan(UUID projectId, SessionPlan form) {
     Project project = projects.get(projectId);
-    Instant sessionAt = FormValues.instant(form.get("sessionAt"));
-    String venue = FormValues.text(form.get("venue"));
-    List<Map<String, Object>> invitations = FormValues.rows(form.get("invitations"));
+    Instant sessionAt = form.sessionAt();
+    String venue = form.venue();
     jdbc.update("delete from session_participation where project_id = ?", projectId);
     jdbc.update("delete from session_invitation where project_id = ?", projectId);
     jdbc.update("delete from stakeholder_session where project_id = ?", projectId);
@@ -98,19 +100,18 @@ public class StakeholderSessions {
         venue,
         Timestamp.from(clock.instant()));
     int position = 1;
-    for (Map<String, Object> invitation : invitations) {
+    for (Invitation invitation : form.invitations()) {
       UUID id = UUID.randomUUID();
-      String language = "en".equals(invitation.get("contactLanguage")) ? "en" : "nl";
       jdbc.update(
           "insert into session_invitation (project_id, position, id, organisation, contact_name,"
               + " contact_email, language) values (?, ?, ?, ?, ?, ?, ?)",
           projectId,
           position++,
           id,
-          FormValues.text(invitation.get("organisation")),
-          FormValues.text(invitation.get("contactName")),
-          FormValues.text(invitation.get("contactEmail")),
-          language);
+          invitation.organisation(),
+          invitation.contactName(),
+          invitation.contactEmail(),
+          invitation.language());
     }
     int invited = send(projectId, project, "session-invitation");
     audit.record(
@@ -151,52 +152,49 @@ public class StakeholderSessions {
 
   /** Stores participants, the shared insight and the action agenda (replacing an earlier one). */
   @Transactional
-  public int storeOutcome(UUID projectId, Map<String, Object> form) {
+  public int storeOutcome(UUID projectId, SessionOutcome form) {
     Project project = projects.get(projectId);
     refuseForeign(projectId, project, form);
     jdbc.update("delete from session_participation where project_id = ?", projectId);
     jdbc.update("delete from action_item where project_id = ?", projectId);
     int position = 1;
-    for (Map<String, Object> row : FormValues.rows(form.get("participants"))) {
+    for (Participant row : form.participants()) {
       jdbc.update(
           "insert into session_participation (project_id, position, organisation,"
               + " participant_count) values (?, ?, ?, ?)",
           projectId,
           position++,
-          FormValues.text(row.get("organisation")),
-          (int) FormValues.number(row.get("participantCount")));
+          row.organisation(),
+          row.count());
     }
     position = 1;
-    for (Map<String, Object> row : FormValues.rows(form.get("agendaItems"))) {
-      List<String> supporting = new ArrayList<>();
-      if (row.get("supportingInsights") instanceof List<?> themes) {
-        themes.stream()
-            .map(String::valueOf)
-            .filter(project.getThemes()::contains)
-            .distinct()
-            .forEach(supporting::add);
-      }
+    for (AgendaItem row : form.agendaItems()) {
+      List<String> supporting =
+          row.supportingInsights().stream()
+              .filter(project.getThemes()::contains)
+              .distinct()
+              .toList();
       jdbc.update(
           "insert into action_item (project_id, position, theme, action, owner, term, priority,"
               + " supporting_insights) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
           projectId,
           position++,
-          FormValues.text(row.get("theme")),
-          FormValues.text(row.get("action")),
-          FormValues.text(row.get("owner")),
-          String.valueOf(row.get("term")),
-          String.valueOf(row.get("priority")),
+          FormValues.text(row.theme()),
+          row.action(),
+          row.owner(),
+          row.term(),
+          row.priority(),
           write(supporting));
     }
     int items = position - 1;
-    int minutes = (int) Math.round(FormValues.number(form.getOrDefault("sessionHours", 0)) * 60);
-    if (minutes > 0 && form.get("expertsPresent") instanceof List<?> present) {
+    int minutes = form.sessionMinutes();
+    if (minutes > 0) {
       var pool = this.pool.pool(projectId).stream().map(e -> e.expertId().toString()).toList();
-      for (Object expert : present) {
-        if (pool.contains(String.valueOf(expert))) {
+      for (String expert : form.expertsPresent()) {
+        if (pool.contains(expert)) {
           remuneration.book(
               projectId,
-              UUID.fromString(String.valueOf(expert)),
+              UUID.fromString(expert),
               Remuneration.Kind.SESSION,
               "stakeholder-session",
               minutes);
@@ -206,7 +204,7 @@ public class StakeholderSessions {
     jdbc.update(
         "update stakeholder_session set shared_insight = ?, outcome_recorded_at = ?"
             + " where project_id = ?",
-        FormValues.text(form.get("sharedInsight")),
+        form.sharedInsight(),
         Timestamp.from(clock.instant()),
         projectId);
     audit.record(
@@ -221,22 +219,18 @@ public class StakeholderSessions {
    * Refuses experts who are not of the project's pool and themes and insights that are not the
    * project's, before anything is stored.
    */
-  private void refuseForeign(UUID projectId, Project project, Map<String, Object> form) {
-    if (form.get("expertsPresent") instanceof List<?> present) {
-      for (Object expert : present) {
-        if (!pool.inPool(projectId, RefusedInput.id(expert, "expertsPresent"))) {
-          throw new RefusedInput("Expert " + expert + " is not of project " + projectId);
-        }
+  private void refuseForeign(UUID projectId, Project project, SessionOutcome form) {
+    for (String expert : form.expertsPresent()) {
+      if (!pool.inPool(projectId, RefusedInput.id(expert, "expertsPresent"))) {
+        throw new RefusedInput("Expert " + expert + " is not of project " + projectId);
       }
     }
-    for (Map<String, Object> row : FormValues.rows(form.get("agendaItems"))) {
-      var themes = new ArrayList<Object>();
-      themes.add(row.get("theme"));
-      if (row.get("supportingInsights") instanceof List<?> insights) {
-        themes.addAll(insights);
-      }
-      for (Object theme : themes) {
-        if (theme != null && !project.getThemes().contains(String.valueOf(theme))) {
+    for (AgendaItem row : form.agendaItems()) {
+      var themes = new ArrayList<String>();
+      themes.add(row.theme());
+      themes.addAll(row.supportingInsights());
+      for (String theme : themes) {
+        if (theme != null && !project.getThemes().contains(theme)) {
           throw new RefusedInput("Theme " + theme + " is not of project " + projectId);
         }
       }

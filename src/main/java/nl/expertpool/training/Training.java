@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.expertpool.audit.AuditTrail;
@@ -22,6 +21,7 @@ import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.Pool;
 import nl.expertpool.recruitment.Pool.PoolMember;
 import nl.expertpool.remuneration.Remuneration;
+import nl.expertpool.training.TrainingPlan.PlannedSession;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,25 +72,25 @@ public class Training {
    * @return the round and when its last session ends
    */
   @Transactional
-  public Schedule schedule(UUID projectId, List<Map<String, Object>> planned) {
-    if (planned.isEmpty()) {
+  public Schedule schedule(UUID projectId, TrainingPlan plan) {
+    if (plan.sessions().isEmpty()) {
       throw new IllegalArgumentException("A training needs at least one session");
     }
     Project project = projects.get(projectId);
     int round = sessions.lastRound(projectId) + 1;
     var stored = new ArrayList<TrainingSession>();
     int position = 1;
-    for (Map<String, Object> session : planned) {
+    for (PlannedSession session : plan.sessions()) {
       stored.add(
           sessions.save(
               new TrainingSession(
                   projectId,
                   round,
                   position++,
-                  FormValues.instant(session.get("startsAt")),
-                  (int) Math.round(FormValues.number(session.get("durationHours")) * 60),
-                  String.valueOf(session.get("location")),
-                  String.valueOf(session.get("trainer")))));
+                  session.startsAt(),
+                  session.durationMinutes(),
+                  session.location(),
+                  session.trainer())));
     }
     String when =
         stored.stream()
@@ -153,14 +153,14 @@ public class Training {
    * @return how many experts of the pool are certified now
    */
   @Transactional
-  public int certify(UUID projectId, List<Map<String, Object>> attendance) {
+  public int certify(UUID projectId, AttendanceRecord attendance) {
     Project project = projects.get(projectId);
     Instant now = clock.instant();
     int round = sessions.lastRound(projectId);
     var listed = new ArrayList<Attended>();
-    for (Map<String, Object> row : attendance) {
-      UUID sessionId = RefusedInput.id(row.get("sessionId"), "sessionId");
-      UUID expertId = RefusedInput.id(row.get("expertId"), "expertId");
+    for (AttendanceRecord.Row row : attendance.rows()) {
+      UUID sessionId = RefusedInput.id(row.sessionId(), "sessionId");
+      UUID expertId = RefusedInput.id(row.expertId(), "expertId");
       TrainingSession session =
           sessions
               .findById(sessionId)
@@ -176,7 +176,7 @@ public class Training {
       if (!pool.inPool(projectId, expertId)) {
         throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
       }
-      listed.add(new Attended(session, expertId, Boolean.TRUE.equals(row.get("attended"))));
+      listed.add(new Attended(session, expertId, row.attended()));
     }
     for (Attended row : listed) {
       TrainingSession session = row.session();

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.feedback.FeedbackRound;
 import nl.expertpool.feedback.FeedbackRound.Round;
+import nl.expertpool.feedback.GivenFeedback;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.jobs.RefusedInput;
+import nl.expertpool.session.RevisedAgenda;
 import nl.expertpool.tasks.TaskSubmissions;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +57,7 @@ public class FeedbackWorkers {
             feedback.store(
                 projectId,
                 RefusedInput.id(variables.get("expertId"), "expertId"),
-                submissions.of(job, "give-feedback")));
+                GivenFeedback.from(submissions.of(job, "give-feedback"))));
   }
 
   @JobWorker(
@@ -85,7 +87,9 @@ public class FeedbackWorkers {
     ledger.once(
         job,
         Integer.class,
-        () -> feedback.applyRevision(projectId, submissions.of(job, "revise-action-agenda")));
+        () ->
+            feedback.applyRevision(
+                projectId, RevisedAgenda.from(submissions.of(job, "revise-action-agenda"))));
   }
 
   private static UUID id(Object value) {

@@ -5,6 +5,8 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
+import nl.expertpool.handover.HandoverAcceptance;
+import nl.expertpool.handover.HandoverMeeting;
 import nl.expertpool.handover.HandoverPackages;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.remuneration.Remuneration.Settlement;
@@ -39,7 +41,10 @@ public class HandoverWorkers {
   public void storeMeeting(ActivatedJob job) {
     UUID projectId = JobLedger.projectId(job);
     ledger.once(
-        job, () -> handover.recordMeeting(projectId, submissions.of(job, "hold-handover-meeting")));
+        job,
+        () ->
+            handover.recordMeeting(
+                projectId, HandoverMeeting.from(submissions.of(job, "hold-handover-meeting"))));
   }
 
   @JobWorker(type = REMIND_CLIENT, fetchVariables = "projectId")
@@ -54,7 +59,9 @@ public class HandoverWorkers {
         ledger.once(
             job,
             Settlement.class,
-            () -> handover.acceptAndSettle(projectId, submissions.of(job, "accept-handover")));
+            () ->
+                handover.acceptAndSettle(
+                    projectId, HandoverAcceptance.from(submissions.of(job, "accept-handover"))));
     return Map.of("settledHours", settlement.totalHours().toPlainString());
   }
 }

@@ -5,9 +5,10 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.insight.RevisedSynthesis;
 import nl.expertpool.insight.Synthesis;
 import nl.expertpool.insight.Synthesis.State;
+import nl.expertpool.insight.SynthesisReview;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.tasks.TaskSubmissions;
 import org.springframework.stereotype.Component;
@@ -43,13 +44,11 @@ public class InsightWorkers {
         ledger.once(
             job,
             State.class,
-            () -> {
-              Object notes = submissions.of(job, "review-synthesis").get("reviewNotes");
-              return synthesis.revise(
-                  projectId,
-                  FormValues.rows(submissions.of(job, "revise-synthesis").get("synthesisThemes")),
-                  notes == null ? null : String.valueOf(notes));
-            }));
+            () ->
+                synthesis.revise(
+                    projectId,
+                    RevisedSynthesis.from(submissions.of(job, "revise-synthesis")),
+                    SynthesisReview.from(submissions.of(job, "review-synthesis")))));
   }
 
   @JobWorker(type = APPROVE, fetchVariables = "projectId")

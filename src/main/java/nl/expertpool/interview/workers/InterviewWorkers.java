@@ -6,6 +6,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.interview.Interview.Status;
+import nl.expertpool.interview.InterviewRecord;
 import nl.expertpool.interview.Interviews;
 import nl.expertpool.interview.Interviews.Plan;
 import nl.expertpool.jobs.JobLedger;
@@ -59,7 +60,7 @@ public class InterviewWorkers {
                 variables.get("interviewSlot") instanceof Number slot
                     ? slot.intValue()
                     : refusedSlot(variables.get("interviewSlot")),
-                submissions.of(job, Interviews.FORM)));
+                InterviewRecord.from(submissions.of(job, Interviews.FORM))));
   }
 
   private static int refusedSlot(Object slot) {

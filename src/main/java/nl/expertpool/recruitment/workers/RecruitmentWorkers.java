@@ -11,6 +11,7 @@ import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.recruitment.Recruitment.CallState;
 import nl.expertpool.recruitment.Recruitment.Candidate;
 import nl.expertpool.recruitment.Recruitment.PoolState;
+import nl.expertpool.recruitment.ScreeningDecisions;
 import nl.expertpool.tasks.TaskSubmissions;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,6 @@ public class RecruitmentWorkers {
   public static final String PREPARE_SCREENING = "recruitment.prepare-screening";
   public static final String STORE_DECISIONS = "recruitment.store-decisions";
   public static final String EXTEND_WINDOW = "recruitment.extend-window";
-  static final String SCREENING_FORM = "screen-candidates";
 
   private final Recruitment recruitment;
   private final TaskSubmissions submissions;
@@ -72,8 +72,7 @@ public class RecruitmentWorkers {
             () ->
                 recruitment.storeDecisions(
                     id(projectId),
-                    Recruitment.decisionsFrom(
-                        submissions.of(job, SCREENING_FORM).get("candidates"))));
+                    ScreeningDecisions.from(submissions.of(job, ScreeningDecisions.FORM))));
     return Map.of(
         "acceptedCount", pool.acceptedCount(),
         "minimumPool", pool.minimumPool(),

@@ -6,6 +6,8 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.session.SessionOutcome;
+import nl.expertpool.session.SessionPlan;
 import nl.expertpool.session.StakeholderSessions;
 import nl.expertpool.session.StakeholderSessions.OutcomeOptions;
 import nl.expertpool.session.StakeholderSessions.Plan;
@@ -38,7 +40,9 @@ public class SessionWorkers {
         ledger.once(
             job,
             Plan.class,
-            () -> sessions.plan(projectId, submissions.of(job, "plan-stakeholder-session")));
+            () ->
+                sessions.plan(
+                    projectId, SessionPlan.from(submissions.of(job, "plan-stakeholder-session"))));
     return Map.of(
         "sessionAt", plan.sessionAt().toString(),
         "reminderAt", plan.reminderAt().toString(),
@@ -68,7 +72,9 @@ public class SessionWorkers {
         ledger.once(
             job,
             Integer.class,
-            () -> sessions.storeOutcome(projectId, submissions.of(job, "record-session-outcome")));
+            () ->
+                sessions.storeOutcome(
+                    projectId, SessionOutcome.from(submissions.of(job, "record-session-outcome"))));
     return Map.of("agendaItemCount", items);
   }
 }

@@ -6,12 +6,13 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.expertpool.forms.FormValues;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.training.AttendanceRecord;
 import nl.expertpool.training.Training;
 import nl.expertpool.training.Training.AttendanceRow;
 import nl.expertpool.training.Training.Schedule;
+import nl.expertpool.training.TrainingPlan;
 import org.springframework.stereotype.Component;
 
 /** The automated steps of {@code expert-training}. */
@@ -41,8 +42,7 @@ public class TrainingWorkers {
             Schedule.class,
             () ->
                 training.schedule(
-                    projectId,
-                    FormValues.rows(submissions.of(job, "schedule-training").get("sessions"))));
+                    projectId, TrainingPlan.from(submissions.of(job, "schedule-training"))));
     return Map.of(
         "trainingRound", schedule.trainingRound(),
         "lastSessionEnds", schedule.lastSessionEnds().toString());
@@ -68,8 +68,7 @@ public class TrainingWorkers {
             Integer.class,
             () ->
                 training.certify(
-                    projectId,
-                    FormValues.rows(submissions.of(job, "record-attendance").get("attendance"))));
+                    projectId, AttendanceRecord.from(submissions.of(job, "record-attendance"))));
     return Map.of("certifiedCount", certified);
   }
 }

@@ -1,0 +1,35 @@
+package nl.expertpool.session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.expertpool.forms.FormInput;
+import nl.expertpool.forms.FormValues;
+
+/** When and where the stakeholder session is, and whom it invites. */
+@FormInput("plan-stakeholder-session")
+public record SessionPlan(Instant sessionAt, String venue, List<Invitation> invitations) {
+
+  /**
+   * @param language {@code en} when asked for, otherwise {@code nl}
+   */
+  public record Invitation(
+      String organisation, String contactName, String contactEmail, String language) {}
+
+  public static SessionPlan from(Map<String, Object> submission) {
+    var invitations = new ArrayList<Invitation>();
+    for (Map<String, Object> row : FormValues.rows(submission.get("invitations"))) {
+      invitations.add(
+          new Invitation(
+              FormValues.text(row.get("organisation")),
+              FormValues.text(row.get("contactName")),
+              FormValues.text(row.get("contactEmail")),
+              "en".equals(row.get("contactLanguage")) ? "en" : "nl"));
+    }
+    return new SessionPlan(
+        FormValues.instant(submission.get("sessionAt")),
+        FormValues.text(submission.get("venue")),
+        invitations);
+  }
+}
