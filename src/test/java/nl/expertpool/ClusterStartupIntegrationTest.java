@@ -23,7 +23,7 @@ import java.util.List;
 import nl.expertpool.engine.embedded.EmbeddedZeebe;
 import nl.expertpool.lifecycle.NewProjects;
 import nl.expertpool.runtime.FreePort;
-import nl.expertpool.runtime.HealthChanges;
+import nl.expertpool.runtime.HealthChangeLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,7 +97,7 @@ class ClusterStartupIntegrationTest {
 
   @Test
   void startsWithoutDatabaseAndClusterThenTakesUpItsWorkWhenBothArrive() throws Exception {
-    var healthLog = listen(HealthChanges.class);
+    var healthLog = listen(HealthChangeLog.class);
     var health = health();
     assertThat(health.statusCode()).isEqualTo(503);
     JsonNode components = read(health).path("components");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import nl.expertpool.engine.DeployedModels;
+import nl.expertpool.engine.DeployedModelIndex;
 import nl.expertpool.engine.ElementInstance;
 import nl.expertpool.engine.ProcessEngine;
 import nl.expertpool.engine.ProcessEngine.TaskQuery;
@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 class ExpertPoolApplicationIntegrationTest {
 
   @Autowired TestRestTemplate http;
-  @Autowired DeployedModels deployed;
+  @Autowired DeployedModelIndex deployed;
   @Autowired ProcessEngine engine;
   @Autowired CamundaClient client;
 

@@ -18,10 +18,11 @@ import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.project.NewProject;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
-import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.recruitment.CallForExperts;
+import nl.expertpool.recruitment.Intake;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
-import nl.expertpool.tasks.Tasks;
+import nl.expertpool.tasks.TaskInbox;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -36,8 +37,9 @@ final class AppDriver implements Driver {
       new CurrentUser("client", Set.of(Role.CLIENT), CLIENT_ORGANISATION);
 
   private final ProjectLifecycle projects;
-  private final Recruitment recruitment;
-  private final Tasks tasks;
+  private final CallForExperts call;
+  private final Intake intake;
+  private final TaskInbox tasks;
   private final ProcessEngine engine;
   private final Clock clock;
   private final RecordWatch records;
@@ -46,8 +48,9 @@ final class AppDriver implements Driver {
 
   AppDriver(ApplicationContext app) {
     this.projects = app.getBean(ProjectLifecycle.class);
-    this.recruitment = app.getBean(Recruitment.class);
-    this.tasks = app.getBean(Tasks.class);
+    this.call = app.getBean(CallForExperts.class);
+    this.intake = app.getBean(Intake.class);
+    this.tasks = app.getBean(TaskInbox.class);
     this.engine = app.getBean(ProcessEngine.class);
     this.clock = app.getBean(Clock.class);
     this.records = new RecordWatch(app.getBean(EmbeddedZeebe.class));
@@ -81,11 +84,10 @@ final class AppDriver implements Driver {
 
   @Override
   public void apply(ProjectRef project, int index) {
-    String code =
-        signUpCodes.computeIfAbsent(project.id(), id -> recruitment.callOf(id).signUpCode());
+    String code = signUpCodes.computeIfAbsent(project.id(), id -> call.callOf(id).signUpCode());
     // Recorded as staff do, so that it counts at once: the public sign-up waits for its applicant
     // to confirm by e-mail.
-    recruitment.record(
+    intake.record(
         project.id(), LifecycleDriver.application(code, "Bench Applicant " + (index + 1)), "bench");
   }
 

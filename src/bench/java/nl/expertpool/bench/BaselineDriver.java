@@ -24,7 +24,7 @@ import nl.expertpool.engine.embedded.EmbeddedZeebe;
 import nl.expertpool.engine.embedded.EngineAccess;
 import nl.expertpool.project.Phase;
 import nl.expertpool.project.ProjectLifecycle;
-import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.recruitment.Intake;
 import nl.expertpool.runtime.FreePort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -124,7 +124,7 @@ final class BaselineDriver implements Driver {
     workers.applied(project.id(), application);
     client
         .newPublishMessageCommand()
-        .messageName(Recruitment.APPLICATION_MESSAGE)
+        .messageName(Intake.APPLICATION_MESSAGE)
         .correlationKey(project.id().toString())
         .messageId(application.toString())
         .timeToLive(Duration.ofHours(1))

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import nl.expertpool.runtime.HealthChanges;
+import nl.expertpool.runtime.HealthChangeLog;
 import nl.expertpool.runtime.RetryingStep;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -21,7 +21,7 @@ class EngineHealthIndicator implements HealthIndicator {
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   private final CamundaClient client;
-  private final HealthChanges changes = new HealthChanges("The workflow engine");
+  private final HealthChangeLog changes = new HealthChangeLog("The workflow engine");
 
   EngineHealthIndicator(CamundaClient client) {
     this.client = client;

@@ -50,7 +50,7 @@ class ModelDeployer implements SmartInitializingSingleton, HealthIndicator, Disp
 
   private final CamundaClient client;
   private final ResourcePatternResolver resources;
-  private final DeployedModels deployed;
+  private final DeployedModelIndex deployed;
   private final boolean cluster;
   private final StartupRetry retry;
   private volatile RetryingStep step;
@@ -61,7 +61,7 @@ class ModelDeployer implements SmartInitializingSingleton, HealthIndicator, Disp
   ModelDeployer(
       CamundaClient client,
       ResourcePatternResolver resources,
-      DeployedModels deployed,
+      DeployedModelIndex deployed,
       Environment environment,
       StartupRetry retry) {
     this.client = client;

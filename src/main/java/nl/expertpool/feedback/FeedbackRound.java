@@ -13,7 +13,7 @@ import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.feedback.GivenFeedback.Score;
 import nl.expertpool.jobs.RefusedInput;
-import nl.expertpool.notification.Notifications;
+import nl.expertpool.notification.Messenger;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.Pool;
@@ -37,7 +37,7 @@ public class FeedbackRound {
   private final ProjectLifecycle projects;
   private final Pool pool;
   private final AgendaRevision agenda;
-  private final Notifications notifications;
+  private final Messenger notifications;
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -46,7 +46,7 @@ public class FeedbackRound {
       ProjectLifecycle projects,
       Pool pool,
       AgendaRevision agenda,
-      Notifications notifications,
+      Messenger notifications,
       AuditTrail audit,
       JdbcTemplate jdbc,
       Clock clock) {

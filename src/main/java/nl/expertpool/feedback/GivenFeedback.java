@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 import nl.expertpool.jobs.RefusedInput;
 
 /** One expert's scores for the actions of the agenda. */
@@ -22,16 +22,16 @@ public record GivenFeedback(List<Score> scores) {
    */
   public static GivenFeedback from(Map<String, Object> submission) {
     var scores = new ArrayList<Score>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("feedbackItems"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("feedbackItems"))) {
       Object position = row.get("position");
       Object support = row.get("support");
-      String comment = FormValues.text(row.get("comment"));
-      Integer number = FormValues.wholeNumber(position);
+      String comment = FormValue.text(row.get("comment"));
+      Integer number = FormValue.wholeNumber(position);
       if (number == null) {
         throw new RefusedInput("Position " + position + " is not an action of the agenda");
       }
       scores.add(
-          new Score(number, support == null ? null : (int) FormValues.number(support), comment));
+          new Score(number, support == null ? null : (int) FormValue.number(support), comment));
     }
     return new GivenFeedback(scores);
   }

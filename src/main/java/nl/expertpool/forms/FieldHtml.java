@@ -29,14 +29,14 @@ final class FieldHtml {
   private final String name;
   private final String id;
   private final List<FieldError> errors;
-  private final FormTexts texts;
+  private final FormTranslator texts;
 
   private FieldHtml(
       StringBuilder out,
       FormComponent field,
       String name,
       List<FieldError> errors,
-      FormTexts texts) {
+      FormTranslator texts) {
     this.out = out;
     this.field = field;
     this.name = name;
@@ -58,7 +58,7 @@ final class FieldHtml {
       Object value,
       List<Option> options,
       List<FieldError> errors,
-      FormTexts texts) {
+      FormTranslator texts) {
     new FieldHtml(out, field, name, errors, texts).write(value, options);
   }
 
@@ -375,7 +375,7 @@ final class FieldHtml {
     var selected = new LinkedHashSet<String>();
     if (value instanceof List<?> list) {
       list.stream().filter(v -> v != null).forEach(v -> selected.add(String.valueOf(v)));
-    } else if (!FieldRules.isEmpty(value)) {
+    } else if (!FieldValidation.isEmpty(value)) {
       selected.add(String.valueOf(value));
     }
     return selected;
@@ -390,7 +390,7 @@ final class FieldHtml {
 
   private static String number(Object value) {
     if (value instanceof Number) {
-      var decimal = FieldRules.decimal(value);
+      var decimal = FieldValidation.decimal(value);
       if (decimal != null) {
         return decimal.stripTrailingZeros().toPlainString();
       }
@@ -400,7 +400,7 @@ final class FieldHtml {
 
   /**
    * What a date, time or datetime-local input takes: no offset. A moment with an offset shows as
-   * the local time in {@link FormValues#LOCAL}, where times typed without an offset are read.
+   * the local time in {@link FormValue#LOCAL}, where times typed without an offset are read.
    */
   private String datetime(Object value) {
     String text = text(value).strip();
@@ -419,7 +419,7 @@ final class FieldHtml {
   }
 
   private static LocalDateTime local(String text) {
-    return OffsetDateTime.parse(text).atZoneSameInstant(FormValues.LOCAL).toLocalDateTime();
+    return OffsetDateTime.parse(text).atZoneSameInstant(FormValue.LOCAL).toLocalDateTime();
   }
 
   /** The first reading that parses, in ISO-8601; the text itself when none does. */

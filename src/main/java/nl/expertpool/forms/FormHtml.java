@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * browser posts nothing for an unticked box.
  *
  * <p>The page speaks the user's language: the form's words, the buttons and the reasons of errors
- * come from {@link FormTexts}, in English where a translation lacks them.
+ * come from {@link FormTranslator}, in English where a translation lacks them.
  */
 @Component
 public class FormHtml {
@@ -59,7 +59,7 @@ public class FormHtml {
       Map<String, ?> taskVariables,
       List<FieldError> errors,
       Locale locale) {
-    var texts = FormTexts.in(locale);
+    var texts = FormTranslator.in(locale);
     var page = new Page(taskVariables, errors, texts);
     page.components(texts.translate(form).components(), values, "");
     return page.html();
@@ -70,10 +70,10 @@ public class FormHtml {
     private final StringBuilder body = new StringBuilder();
     private final Map<String, ?> taskVariables;
     private final List<FieldError> unclaimed;
-    private final FormTexts texts;
+    private final FormTranslator texts;
     private boolean rowButtons;
 
-    Page(Map<String, ?> taskVariables, List<FieldError> errors, FormTexts texts) {
+    Page(Map<String, ?> taskVariables, List<FieldError> errors, FormTranslator texts) {
       this.taskVariables = taskVariables == null ? Map.of() : taskVariables;
       this.unclaimed = new ArrayList<>(errors == null ? List.of() : errors);
       this.texts = texts;

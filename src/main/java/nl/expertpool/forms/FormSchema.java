@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import nl.expertpool.forms.Slots.Nested;
-import nl.expertpool.forms.Slots.Repeated;
-import nl.expertpool.forms.Slots.Slot;
-import nl.expertpool.forms.Slots.Value;
+import nl.expertpool.forms.SubmissionShape.Nested;
+import nl.expertpool.forms.SubmissionShape.Repeated;
+import nl.expertpool.forms.SubmissionShape.Slot;
+import nl.expertpool.forms.SubmissionShape.Value;
 
 /**
  * A Camunda form as the server reads it: what a task submission must look like, and which part of
@@ -29,7 +29,7 @@ public record FormSchema(String id, List<FormComponent> components) {
   public FormSchema {
     Objects.requireNonNull(id, "id");
     components = List.copyOf(components);
-    Slots.of(id, components); // refuses two components that bind the same name
+    SubmissionShape.of(id, components); // refuses two components that bind the same name
   }
 
   /**
@@ -80,7 +80,7 @@ public record FormSchema(String id, List<FormComponent> components) {
    */
   public List<FieldError> validate(Map<String, Object> submission, Set<String> allowedExtra) {
     var errors = new ArrayList<FieldError>();
-    checkObject(Slots.of(id, components), submission, "", allowedExtra, errors);
+    checkObject(SubmissionShape.of(id, components), submission, "", allowedExtra, errors);
     return List.copyOf(errors);
   }
 
@@ -95,7 +95,7 @@ public record FormSchema(String id, List<FormComponent> components) {
           Object value = values.get(name);
           String path = prefix.isEmpty() ? name : prefix + "." + name;
           switch (slot) {
-            case Value v -> FieldRules.check(v.field(), value, path, errors);
+            case Value v -> FieldValidation.check(v.field(), value, path, errors);
             case Nested n -> {
               if (value == null) {
                 checkObject(n.slots(), Map.of(), path, Set.of(), errors);
@@ -129,8 +129,8 @@ public record FormSchema(String id, List<FormComponent> components) {
   public List<FieldError> validate(
       Map<String, Object> submission, Set<String> allowedExtra, Map<String, ?> taskVariables) {
     var errors = new ArrayList<>(validate(submission, allowedExtra));
-    checkRuntimeOptions(Slots.of(id, components), submission, "", taskVariables, errors);
-    TaskValues.check(Slots.of(id, components), submission, taskVariables, "", errors);
+    checkRuntimeOptions(SubmissionShape.of(id, components), submission, "", taskVariables, errors);
+    TaskValueGuard.check(SubmissionShape.of(id, components), submission, taskVariables, "", errors);
     return List.copyOf(errors);
   }
 
@@ -142,7 +142,7 @@ public record FormSchema(String id, List<FormComponent> components) {
   public Map<String, Object> withTaskValues(
       Map<String, Object> submission, Map<String, ?> taskVariables) {
     return Collections.unmodifiableMap(
-        TaskValues.fillReadOnly(Slots.of(id, components), submission, taskVariables));
+        TaskValueGuard.fillReadOnly(SubmissionShape.of(id, components), submission, taskVariables));
   }
 
   private static void checkRuntimeOptions(
@@ -159,7 +159,7 @@ public record FormSchema(String id, List<FormComponent> components) {
             case Value v when v.field().valuesKey() != null && value != null -> {
               List<String> allowed = optionValues(taskVariables.get(v.field().valuesKey()));
               if (allowed != null) {
-                FieldRules.checkRuntimeOptions(value, path, allowed, errors);
+                FieldValidation.checkRuntimeOptions(value, path, allowed, errors);
               }
             }
             case Nested n when value instanceof Map<?, ?> nested ->
@@ -222,7 +222,7 @@ public record FormSchema(String id, List<FormComponent> components) {
    * @throws IllegalArgumentException when one of those values breaks the form (validate first)
    */
   public Map<String, Object> engineVariables(Map<String, Object> submission) {
-    return engineValues(Slots.of(id, components), submission, "");
+    return engineValues(SubmissionShape.of(id, components), submission, "");
   }
 
   private Map<String, Object> engineValues(
@@ -239,7 +239,7 @@ public record FormSchema(String id, List<FormComponent> components) {
               && ENGINE_TYPES.contains(v.field().type())
               && !v.field().personal()) {
             var errors = new ArrayList<FieldError>();
-            FieldRules.check(v.field(), value, path, errors);
+            FieldValidation.check(v.field(), value, path, errors);
             if (!errors.isEmpty()) {
               throw new IllegalArgumentException(
                   "Form '%s': %s".formatted(id, errors.getFirst().message()));
@@ -258,9 +258,9 @@ public record FormSchema(String id, List<FormComponent> components) {
   /** Numbers typed as text become numbers, so that gateway conditions compare them as numbers. */
   private static Object engineValue(FormComponent field, Object value) {
     if (!"number".equals(field.type()) || !(value instanceof String)) {
-      return FieldRules.isEmpty(value) ? null : value;
+      return FieldValidation.isEmpty(value) ? null : value;
     }
-    BigDecimal number = FieldRules.decimal(value);
+    BigDecimal number = FieldValidation.decimal(value);
     try {
       return number.longValueExact();
     } catch (ArithmeticException e) {

@@ -11,10 +11,10 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.expertpool.forms.Slots.Nested;
-import nl.expertpool.forms.Slots.Repeated;
-import nl.expertpool.forms.Slots.Slot;
-import nl.expertpool.forms.Slots.Value;
+import nl.expertpool.forms.SubmissionShape.Nested;
+import nl.expertpool.forms.SubmissionShape.Repeated;
+import nl.expertpool.forms.SubmissionShape.Slot;
+import nl.expertpool.forms.SubmissionShape.Value;
 
 /**
  * Reads a task page that {@link FormHtml} rendered, as the browser posts it, back into the
@@ -54,7 +54,7 @@ public final class FormSubmission {
    */
   public static Map<String, Object> read(FormSchema form, Map<String, List<String>> parameters) {
     var posted = new Posted(parameters);
-    var submission = posted.object(Slots.of(form.id(), form.components()), "");
+    var submission = posted.object(SubmissionShape.of(form.id(), form.components()), "");
     submission.putAll(posted.unread());
     return Collections.unmodifiableMap(submission);
   }
@@ -130,7 +130,8 @@ public final class FormSubmission {
       String target,
       Consumer<List<Object>> change) {
     return Collections.unmodifiableMap(
-        change(form, Slots.of(form.id(), form.components()), values, steps, target, change));
+        change(
+            form, SubmissionShape.of(form.id(), form.components()), values, steps, target, change));
   }
 
   /** A copy of the values with the change made to the list the steps lead to. */
@@ -290,7 +291,7 @@ public final class FormSubmission {
     /** Browsers post line breaks as CRLF; form-js, and so the API, has LF. */
     private static String text(String posted) {
       String text = posted == null ? null : posted.replace("\r\n", "\n");
-      return FieldRules.isEmpty(text) ? null : text;
+      return FieldValidation.isEmpty(text) ? null : text;
     }
 
     /** The rows in index order, or null when the list was not on the page. */

@@ -78,7 +78,7 @@ final class Markdown {
       case null -> "";
       case Double d when d.isNaN() || d.isInfinite() -> String.valueOf(d);
       case Float f when f.isNaN() || f.isInfinite() -> String.valueOf(f);
-      case Number n -> FieldRules.decimal(n).stripTrailingZeros().toPlainString();
+      case Number n -> FieldValidation.decimal(n).stripTrailingZeros().toPlainString();
       case List<?> list -> list.stream().map(Markdown::display).collect(Collectors.joining(", "));
       default -> String.valueOf(value);
     };

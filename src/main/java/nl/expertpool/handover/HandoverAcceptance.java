@@ -2,7 +2,7 @@ package nl.expertpool.handover;
 
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /**
  * The client's acceptance of the handover; the process reads whether it was accepted.
@@ -13,6 +13,6 @@ import nl.expertpool.forms.FormValues;
 public record HandoverAcceptance(String clientRemarks) {
 
   public static HandoverAcceptance from(Map<String, Object> submission) {
-    return new HandoverAcceptance(FormValues.text(submission.get("clientRemarks")));
+    return new HandoverAcceptance(FormValue.text(submission.get("clientRemarks")));
   }
 }

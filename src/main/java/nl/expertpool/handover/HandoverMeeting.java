@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /** The handover meeting with the client: when, who came, what was agreed and what follows. */
 @FormInput("hold-handover-meeting")
@@ -19,16 +19,16 @@ public record HandoverMeeting(
 
   public static HandoverMeeting from(Map<String, Object> submission) {
     var organisations = new ArrayList<AttendingOrganisation>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("attendingOrganisations"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("attendingOrganisations"))) {
       organisations.add(
           new AttendingOrganisation(
-              FormValues.text(row.get("organisation")),
-              (int) FormValues.number(row.get("participantCount"))));
+              FormValue.text(row.get("organisation")),
+              (int) FormValue.number(row.get("participantCount"))));
     }
     return new HandoverMeeting(
-        FormValues.instant(submission.get("meetingAt")),
+        FormValue.instant(submission.get("meetingAt")),
         organisations,
-        FormValues.strings(submission.get("followUps")),
-        FormValues.text(submission.get("agreements")));
+        FormValue.strings(submission.get("followUps")),
+        FormValue.text(submission.get("agreements")));
   }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /** Staff's summaries per theme; a theme left out keeps its summary. */
 @FormInput("revise-synthesis")
@@ -18,10 +18,9 @@ public record RevisedSynthesis(List<ThemeSummary> themes) {
 
   public static RevisedSynthesis from(Map<String, Object> submission) {
     var themes = new ArrayList<ThemeSummary>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("synthesisThemes"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("synthesisThemes"))) {
       themes.add(
-          new ThemeSummary(
-              FormValues.given(row.get("theme")), FormValues.given(row.get("summary"))));
+          new ThemeSummary(FormValue.given(row.get("theme")), FormValue.given(row.get("summary"))));
     }
     return new RevisedSynthesis(themes);
   }

@@ -23,8 +23,8 @@ import nl.expertpool.insight.RevisedSynthesis.ThemeSummary;
 import nl.expertpool.insight.ThemeInsight.Need;
 import nl.expertpool.insight.ThemeInsight.Quote;
 import nl.expertpool.interview.Interview;
-import nl.expertpool.interview.Interviews;
-import nl.expertpool.interview.Interviews.Counts;
+import nl.expertpool.interview.InterviewOverview;
+import nl.expertpool.interview.InterviewOverview.Counts;
 import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
@@ -48,7 +48,7 @@ public class Synthesis {
   private static final TypeReference<List<Quote>> QUOTES = new TypeReference<>() {};
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-  private final Interviews interviews;
+  private final InterviewOverview interviews;
   private final ProjectLifecycle projects;
   private final SynthesisDocument document;
   private final AuditTrail audit;
@@ -57,7 +57,7 @@ public class Synthesis {
   private final Clock clock;
 
   Synthesis(
-      Interviews interviews,
+      InterviewOverview interviews,
       ProjectLifecycle projects,
       SynthesisDocument document,
       AuditTrail audit,

@@ -2,7 +2,7 @@ package nl.expertpool.insight;
 
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /**
  * The reviewer's verdict on a synthesis draft; the process reads the decision itself.
@@ -13,6 +13,6 @@ import nl.expertpool.forms.FormValues;
 public record SynthesisReview(String notes) {
 
   public static SynthesisReview from(Map<String, Object> submission) {
-    return new SynthesisReview(FormValues.given(submission.get("reviewNotes")));
+    return new SynthesisReview(FormValue.given(submission.get("reviewNotes")));
   }
 }

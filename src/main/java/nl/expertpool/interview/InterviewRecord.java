@@ -3,7 +3,7 @@ package nl.expertpool.interview;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /**
  * One network interview as the expert recorded it. Without the interviewee's consent only that
@@ -12,7 +12,7 @@ import nl.expertpool.forms.FormValues;
  * @param themes the project's themes the interview raised (others are dropped when stored)
  * @param needs, keyQuotes, solutions one entry per non-blank line
  */
-@FormInput(Interviews.FORM)
+@FormInput(InterviewRound.FORM)
 public record InterviewRecord(
     boolean consentGiven,
     String ageBand,
@@ -28,14 +28,14 @@ public record InterviewRecord(
   public static InterviewRecord from(Map<String, Object> submission) {
     return new InterviewRecord(
         "given".equals(submission.get("intervieweeConsent")),
-        FormValues.text(submission.get("ageBand")),
-        FormValues.text(submission.get("gender")),
-        FormValues.text(submission.get("residenceStatus")),
-        FormValues.text(submission.get("timeInNetherlands")),
-        FormValues.strings(submission.get("themes")),
-        FormValues.lines(submission.get("needs")),
-        FormValues.lines(submission.get("keyQuotes")),
-        FormValues.text(submission.get("insights")),
-        FormValues.lines(submission.get("solutions")));
+        FormValue.text(submission.get("ageBand")),
+        FormValue.text(submission.get("gender")),
+        FormValue.text(submission.get("residenceStatus")),
+        FormValue.text(submission.get("timeInNetherlands")),
+        FormValue.strings(submission.get("themes")),
+        FormValue.lines(submission.get("needs")),
+        FormValue.lines(submission.get("keyQuotes")),
+        FormValue.text(submission.get("insights")),
+        FormValue.lines(submission.get("solutions")));
   }
 }

@@ -29,10 +29,10 @@ class NotificationConfiguration {
   /** Text messages, when an SMS gateway's webhook is configured. */
   @Bean
   @ConditionalOnExpression("!'${expertpool.text-messages.webhook-url:}'.isBlank()")
-  TextMessages textMessages(
+  TextMessageGateway textMessages(
       @Value("${expertpool.text-messages.webhook-url}") java.net.URI url,
       @Value("${expertpool.text-messages.webhook-token:}") String token) {
-    return new WebhookTextMessages(url, token);
+    return new WebhookTextMessageGateway(url, token);
   }
 
   @Bean

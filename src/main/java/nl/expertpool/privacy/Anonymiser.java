@@ -17,13 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Anonymiser {
 
-  private final DataSubjects subjects;
+  private final DataSubjectLookup subjects;
   private final List<PersonalDataHolder> holders;
   private final ProjectLifecycle projects;
   private final AuditTrail audit;
 
   Anonymiser(
-      DataSubjects subjects,
+      DataSubjectLookup subjects,
       List<PersonalDataHolder> holders,
       ProjectLifecycle projects,
       AuditTrail audit) {

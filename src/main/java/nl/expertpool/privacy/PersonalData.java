@@ -12,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonalData {
 
-  private final DataSubjects subjects;
+  private final DataSubjectLookup subjects;
   private final List<PersonalDataHolder> holders;
 
-  PersonalData(DataSubjects subjects, List<PersonalDataHolder> holders) {
+  PersonalData(DataSubjectLookup subjects, List<PersonalDataHolder> holders) {
     this.subjects = subjects;
     this.holders = holders;
   }

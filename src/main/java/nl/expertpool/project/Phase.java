@@ -38,7 +38,7 @@ public enum Phase {
 
   /** The process variable with the phase's deadline, e.g. {@code stakeholderSessionDeadline}. */
   public String deadlineVariable() {
-    return nl.expertpool.web.Names.camelCase(key) + "Deadline";
+    return nl.expertpool.web.NameConvention.camelCase(key) + "Deadline";
   }
 
   public static Phase ofKey(String key) {

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
-import nl.expertpool.privacy.DataSubjects;
+import nl.expertpool.privacy.DataSubjectLookup;
 import nl.expertpool.privacy.Person;
 import nl.expertpool.privacy.PersonalDataHolder;
 import nl.expertpool.project.ProjectLifecycle;
-import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.tasks.SubmissionStore;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,17 +23,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class ApplicantPersonalData implements DataSubjects, PersonalDataHolder {
+class ApplicantPersonalData implements DataSubjectLookup, PersonalDataHolder {
 
-  private final PoolAccounts accounts;
-  private final TaskSubmissions submissions;
+  private final ExpertAccess accounts;
+  private final SubmissionStore submissions;
   private final ProjectLifecycle projects;
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
   ApplicantPersonalData(
-      PoolAccounts accounts,
-      TaskSubmissions submissions,
+      ExpertAccess accounts,
+      SubmissionStore submissions,
       ProjectLifecycle projects,
       JdbcTemplate jdbc,
       Clock clock) {
@@ -95,8 +95,8 @@ class ApplicantPersonalData implements DataSubjects, PersonalDataHolder {
         person.applicationId());
     submissions.rewrite(
         person.projectId(),
-        ScreeningDecisions.FORM,
-        data -> ScreeningDecisions.withoutNoteOn(data, person.applicationId()));
+        ScreeningSubmission.FORM,
+        data -> ScreeningSubmission.withoutNoteOn(data, person.applicationId()));
     accounts.forget(List.of(person.applicationId()), person.projectId(), actor);
   }
 

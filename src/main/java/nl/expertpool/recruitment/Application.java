@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.expertpool.notification.Messenger.Recipient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -168,6 +169,11 @@ class Application {
 
   String getMotivation() {
     return motivation;
+  }
+
+  /** How to reach the applicant, for notifications only. */
+  Recipient recipient() {
+    return new Recipient(id, email, phone, preferredLanguage);
   }
 
   String getPreferredLanguage() {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.expertpool.notification.Notifications.Recipient;
+import nl.expertpool.notification.Messenger.Recipient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,8 +93,7 @@ public class Pool {
   /** How to reach an expert, for notifications only. */
   @Transactional(readOnly = true)
   public Recipient recipientOf(UUID expertId) {
-    Application a = applications.findById(expert(expertId).getApplicationId()).orElseThrow();
-    return new Recipient(a.getId(), a.getEmail(), a.getPhone(), a.getPreferredLanguage());
+    return applications.findById(expert(expertId).getApplicationId()).orElseThrow().recipient();
   }
 
   private Expert expert(UUID expertId) {

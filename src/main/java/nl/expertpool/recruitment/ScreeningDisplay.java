@@ -10,20 +10,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ScreeningDisplay implements TaskDataContributor {
 
-  private final Recruitment recruitment;
+  private final Screening screening;
 
-  ScreeningDisplay(Recruitment recruitment) {
-    this.recruitment = recruitment;
+  ScreeningDisplay(Screening screening) {
+    this.screening = screening;
   }
 
   @Override
   public boolean supports(String formId) {
-    return ScreeningDecisions.FORM.equals(formId);
+    return ScreeningSubmission.FORM.equals(formId);
   }
 
   @Override
   public Map<String, Object> display(UserTask task) {
     UUID projectId = UUID.fromString(String.valueOf(task.variables().get("projectId")));
-    return Map.of("applicants", recruitment.screeningDisplay(projectId));
+    return Map.of("applicants", screening.screeningDisplay(projectId));
   }
 }

@@ -16,7 +16,7 @@ class DatabaseHealthIndicator implements HealthIndicator {
   private static final int VALID_WITHIN_SECONDS = 3;
 
   private final DataSource dataSource;
-  private final HealthChanges changes = new HealthChanges("The database");
+  private final HealthChangeLog changes = new HealthChangeLog("The database");
 
   DatabaseHealthIndicator(DataSource dataSource) {
     this.dataSource = dataSource;

@@ -54,10 +54,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final Path root;
   private final boolean temporary;
-  private final DatabaseCredentials credentials;
+  private final DatabasePasswordFile credentials;
 
   private EmbeddedDatabase(
-      EmbeddedPostgres postgres, Path root, boolean temporary, DatabaseCredentials credentials) {
+      EmbeddedPostgres postgres, Path root, boolean temporary, DatabasePasswordFile credentials) {
     this.postgres = postgres;
     this.root = root;
     this.temporary = temporary;
@@ -83,8 +83,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
           "Set EXPERTPOOL_DATA_DIR to a folder this user can write.",
           e);
     }
-    DatabaseCredentials credentials =
-        DatabaseCredentials.loadOrCreate(root.resolve(CREDENTIALS_FILE));
+    DatabasePasswordFile credentials =
+        DatabasePasswordFile.loadOrCreate(root.resolve(CREDENTIALS_FILE));
     boolean fresh = !Files.exists(cluster.resolve("postgresql.conf"));
     Path passwordFile = null;
     EmbeddedPostgres postgres;

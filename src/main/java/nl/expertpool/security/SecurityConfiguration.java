@@ -3,8 +3,8 @@ package nl.expertpool.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import nl.expertpool.runtime.DatabaseOutage;
-import nl.expertpool.web.ProblemResponses;
-import nl.expertpool.web.SecurityHeaders;
+import nl.expertpool.web.ProblemResponseWriter;
+import nl.expertpool.web.SecurityHeaderPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -111,7 +111,7 @@ class SecurityConfiguration {
       HttpSecurity http,
       ObjectProvider<ClientRegistrationRepository> registrations,
       OidcProperties oidc,
-      AppUsers users,
+      UserDirectory users,
       SignInThrottle throttle)
       throws Exception {
     http.authorizeHttpRequests(
@@ -154,7 +154,7 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors.authenticationEntryPoint(signInPage()))
         .addFilterBefore(
             SignInThrottleFilter.forPages(throttle), UsernamePasswordAuthenticationFilter.class)
-        .addFilterAfter(new DisabledAccounts(users), AnonymousAuthenticationFilter.class)
+        .addFilterAfter(new DisabledAccountFilter(users), AnonymousAuthenticationFilter.class)
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .headers(SecurityConfiguration::headers);
     // Spring Boot registers clients only when spring.security.oauth2.client.registration.* is set.
@@ -169,7 +169,8 @@ class SecurityConfiguration {
                   .userInfoEndpoint(
                       info ->
                           info.oidcUserService(
-                              new OidcUsers(new OidcUserService(), new OidcClaims(oidc), users)))
+                              new OidcUserLoader(
+                                  new OidcUserService(), new OidcClaimReader(oidc), users)))
                   .permitAll());
       // Signing out also ends the session at the provider (when it announces an end-session
       // endpoint), so that the next "Sign in with" asks who is there.
@@ -184,10 +185,11 @@ class SecurityConfiguration {
   private static void headers(HeadersConfigurer<HttpSecurity> headers) {
     headers
         .cacheControl(Customizer.withDefaults())
-        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+        .contentSecurityPolicy(
+            csp -> csp.policyDirectives(SecurityHeaderPolicy.CONTENT_SECURITY_POLICY))
         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
         .permissionsPolicyHeader(
-            permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY));
+            permissions -> permissions.policy(SecurityHeaderPolicy.PERMISSIONS_POLICY));
   }
 
   /** The sign-in page, named by a relative address: never by the Host the request claims. */
@@ -210,7 +212,7 @@ class SecurityConfiguration {
     return (request, response, failure) -> {
       if (!DatabaseOutage.isOutage(failure)) {
         if (fromBrowser(request)) {
-          ProblemResponses.write(
+          ProblemResponseWriter.write(
               response,
               HttpStatus.UNAUTHORIZED,
               "Sign in: the API takes HTTP Basic authentication, sent by the program that calls"
@@ -221,7 +223,7 @@ class SecurityConfiguration {
         return;
       }
       response.setHeader(HttpHeaders.RETRY_AFTER, "10");
-      ProblemResponses.write(
+      ProblemResponseWriter.write(
           response,
           HttpStatus.SERVICE_UNAVAILABLE,
           "The database cannot be reached right now, so the sign-in could not be checked."
@@ -237,6 +239,6 @@ class SecurityConfiguration {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    return new PasswordVerifier(PasswordEncoderFactories.createDelegatingPasswordEncoder());
   }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import nl.expertpool.web.ProblemResponses;
+import nl.expertpool.web.ProblemResponseWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -52,7 +52,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     long seconds = Math.max(1, wait.get().toSeconds() + 1);
     if (api) {
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-      ProblemResponses.write(
+      ProblemResponseWriter.write(
           response,
           HttpStatus.TOO_MANY_REQUESTS,
           "Too many wrong passwords from this address or for this account: sign-ins are refused"

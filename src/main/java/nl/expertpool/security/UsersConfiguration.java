@@ -21,7 +21,7 @@ class UsersConfiguration {
   /** Demo users with password {@code demo}: only on the embedded default, never on a cluster. */
   @Bean
   @Profile("!camunda")
-  ApplicationRunner demoUsers(AppUsers users) {
+  ApplicationRunner demoUsers(UserDirectory users) {
     return args -> {
       users.addIfAbsent("pm", "demo", Role.PROJECT_MANAGER, null);
       users.addIfAbsent("staff", "demo", Role.STAFF, null);
@@ -38,7 +38,7 @@ class UsersConfiguration {
   @Bean
   @Profile("camunda")
   ApplicationRunner initialManager(
-      AppUsers users,
+      UserDirectory users,
       PasswordPolicy policy,
       DatabaseSchema schema,
       @Value("${expertpool.security.initial-manager.username:}") String username,

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.session.AgendaRevision.Revision;
 
@@ -17,12 +17,12 @@ public record RevisedAgenda(List<Revision> revisions) {
    */
   public static RevisedAgenda from(Map<String, Object> submission) {
     var revisions = new ArrayList<Revision>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("flaggedItems"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("flaggedItems"))) {
       Object position = row.get("position");
       String decision = String.valueOf(row.get("decision"));
-      String revisedAction = FormValues.text(row.get("revisedAction"));
-      String reason = FormValues.text(row.get("reason"));
-      Integer number = FormValues.wholeNumber(position);
+      String revisedAction = FormValue.text(row.get("revisedAction"));
+      String reason = FormValue.text(row.get("reason"));
+      Integer number = FormValue.wholeNumber(position);
       if (number == null) {
         throw new RefusedInput("Position " + position + " is not a flagged action");
       }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /**
  * What the stakeholder session came to: who took part, the shared insight, the experts present and
@@ -37,39 +37,39 @@ public record SessionOutcome(
 
   public static SessionOutcome from(Map<String, Object> submission) {
     var participants = new ArrayList<Participant>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("participants"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("participants"))) {
       participants.add(
           new Participant(
-              FormValues.text(row.get("organisation")),
-              (int) FormValues.number(row.get("participantCount"))));
+              FormValue.text(row.get("organisation")),
+              (int) FormValue.number(row.get("participantCount"))));
     }
     var items = new ArrayList<AgendaItem>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("agendaItems"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("agendaItems"))) {
       items.add(
           new AgendaItem(
-              FormValues.given(row.get("theme")),
-              FormValues.text(row.get("action")),
-              FormValues.text(row.get("owner")),
+              FormValue.given(row.get("theme")),
+              FormValue.text(row.get("action")),
+              FormValue.text(row.get("owner")),
               String.valueOf(row.get("term")),
               String.valueOf(row.get("priority")),
-              FormValues.strings(row.get("supportingInsights"))));
+              FormValue.strings(row.get("supportingInsights"))));
     }
     return new SessionOutcome(
         participants,
-        FormValues.text(submission.get("sharedInsight")),
+        FormValue.text(submission.get("sharedInsight")),
         minutes(submission.get("sessionHours")),
         ids(submission.get("expertsPresent")),
         items);
   }
 
   private static int minutes(Object hours) {
-    return hours == null ? 0 : (int) Math.round(FormValues.number(hours) * 60);
+    return hours == null ? 0 : (int) Math.round(FormValue.number(hours) * 60);
   }
 
   private static List<String> ids(Object values) {
     var ids = new ArrayList<String>();
     if (values instanceof List<?> list) {
-      list.forEach(id -> ids.add(FormValues.given(id)));
+      list.forEach(id -> ids.add(FormValue.given(id)));
     }
     return ids;
   }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /** When and where the stakeholder session is, and whom it invites. */
 @FormInput("plan-stakeholder-session")
@@ -19,17 +19,17 @@ public record SessionPlan(Instant sessionAt, String venue, List<Invitation> invi
 
   public static SessionPlan from(Map<String, Object> submission) {
     var invitations = new ArrayList<Invitation>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("invitations"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("invitations"))) {
       invitations.add(
           new Invitation(
-              FormValues.text(row.get("organisation")),
-              FormValues.text(row.get("contactName")),
-              FormValues.text(row.get("contactEmail")),
+              FormValue.text(row.get("organisation")),
+              FormValue.text(row.get("contactName")),
+              FormValue.text(row.get("contactEmail")),
               "en".equals(row.get("contactLanguage")) ? "en" : "nl"));
     }
     return new SessionPlan(
-        FormValues.instant(submission.get("sessionAt")),
-        FormValues.text(submission.get("venue")),
+        FormValue.instant(submission.get("sessionAt")),
+        FormValue.text(submission.get("venue")),
         invitations);
   }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /** Who attended which session of the latest training round. */
 @FormInput("record-attendance")
@@ -17,11 +17,11 @@ public record AttendanceRecord(List<Row> rows) {
 
   public static AttendanceRecord from(Map<String, Object> submission) {
     var rows = new ArrayList<Row>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("attendance"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("attendance"))) {
       rows.add(
           new Row(
-              FormValues.given(row.get("sessionId")),
-              FormValues.given(row.get("expertId")),
+              FormValue.given(row.get("sessionId")),
+              FormValue.given(row.get("expertId")),
               Boolean.TRUE.equals(row.get("attended"))));
     }
     return new AttendanceRecord(rows);

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.expertpool.audit.AuditTrail;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneTracker;
-import nl.expertpool.notification.Notifications;
+import nl.expertpool.notification.Messenger;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.Pool;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Training {
 
   /** Times on the form are local to the project's country. */
-  static final ZoneId LOCAL = FormValues.LOCAL;
+  static final ZoneId LOCAL = FormValue.LOCAL;
 
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
@@ -40,7 +40,7 @@ public class Training {
   private final ProjectLifecycle projects;
   private final MilestoneTracker milestones;
   private final Remuneration remuneration;
-  private final Notifications notifications;
+  private final Messenger notifications;
   private final AuditTrail audit;
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -51,7 +51,7 @@ public class Training {
       ProjectLifecycle projects,
       MilestoneTracker milestones,
       Remuneration remuneration,
-      Notifications notifications,
+      Messenger notifications,
       AuditTrail audit,
       JdbcTemplate jdbc,
       Clock clock) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.expertpool.forms.FormInput;
-import nl.expertpool.forms.FormValues;
+import nl.expertpool.forms.FormValue;
 
 /** A round of training sessions as staff scheduled it. */
 @FormInput("schedule-training")
@@ -16,11 +16,11 @@ public record TrainingPlan(List<PlannedSession> sessions) {
 
   public static TrainingPlan from(Map<String, Object> submission) {
     var sessions = new ArrayList<PlannedSession>();
-    for (Map<String, Object> row : FormValues.rows(submission.get("sessions"))) {
+    for (Map<String, Object> row : FormValue.rows(submission.get("sessions"))) {
       sessions.add(
           new PlannedSession(
-              FormValues.instant(row.get("startsAt")),
-              (int) Math.round(FormValues.number(row.get("durationHours")) * 60),
+              FormValue.instant(row.get("startsAt")),
+              (int) Math.round(FormValue.number(row.get("durationHours")) * 60),
               String.valueOf(row.get("location")),
               String.valueOf(row.get("trainer"))));
     }

@@ -7,17 +7,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Gives every page the links to Operate and Tasklist, as {@code camunda}. */
 @ControllerAdvice(annotations = Controller.class)
-@EnableConfigurationProperties(CamundaLinks.class)
+@EnableConfigurationProperties(CamundaLocation.class)
 class CamundaLinksAdvice {
 
-  private final CamundaLinks links;
+  private final CamundaLocation links;
 
-  CamundaLinksAdvice(CamundaLinks links) {
+  CamundaLinksAdvice(CamundaLocation links) {
     this.links = links;
   }
 
   @ModelAttribute("camunda")
-  CamundaLinks camunda() {
+  CamundaLocation camunda() {
     return links;
   }
 }

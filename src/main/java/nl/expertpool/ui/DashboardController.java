@@ -11,20 +11,20 @@ import nl.expertpool.engine.ElementInstance;
 import nl.expertpool.engine.Incident;
 import nl.expertpool.engine.ProcessEngine;
 import nl.expertpool.engine.UserTask;
-import nl.expertpool.interview.Interviews;
+import nl.expertpool.interview.InterviewOverview;
 import nl.expertpool.milestone.Milestone;
 import nl.expertpool.milestone.MilestoneStatus;
 import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.CallForExperts;
+import nl.expertpool.recruitment.ExpertAccess;
 import nl.expertpool.recruitment.Pool;
-import nl.expertpool.recruitment.PoolAccounts;
-import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
-import nl.expertpool.tasks.Tasks;
+import nl.expertpool.tasks.TaskInbox;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.JsonText;
-import nl.expertpool.web.SecurityHeaders;
+import nl.expertpool.web.SecurityHeaderPolicy;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.ClassPathResource;
@@ -51,13 +51,13 @@ class DashboardController {
   private final ProjectLifecycle projects;
   private final MilestoneTracker milestones;
   private final ProcessEngine engine;
-  private final Tasks tasks;
-  private final Recruitment recruitment;
+  private final TaskInbox tasks;
+  private final CallForExperts call;
   private final Pool pool;
-  private final Interviews interviews;
+  private final InterviewOverview interviews;
   private final AuditTrail audit;
   private final DiagramSvg diagrams;
-  private final PoolAccounts accounts;
+  private final ExpertAccess accounts;
   private final ObjectMapper json;
   private final boolean embeddedEngine;
 
@@ -65,13 +65,13 @@ class DashboardController {
       ProjectLifecycle projects,
       MilestoneTracker milestones,
       ProcessEngine engine,
-      Tasks tasks,
-      Recruitment recruitment,
+      TaskInbox tasks,
+      CallForExperts call,
       Pool pool,
-      Interviews interviews,
+      InterviewOverview interviews,
       AuditTrail audit,
       DiagramSvg diagrams,
-      PoolAccounts accounts,
+      ExpertAccess accounts,
       ObjectMapper json,
       Environment environment) {
     this.embeddedEngine = !environment.acceptsProfiles(Profiles.of("camunda"));
@@ -82,7 +82,7 @@ class DashboardController {
     this.milestones = milestones;
     this.engine = engine;
     this.tasks = tasks;
-    this.recruitment = recruitment;
+    this.call = call;
     this.pool = pool;
     this.interviews = interviews;
     this.audit = audit;
@@ -114,7 +114,7 @@ class DashboardController {
    * with them. Scripts stay this app's own.
    */
   static final String DIAGRAM_POLICY =
-      SecurityHeaders.CONTENT_SECURITY_POLICY + "; style-src-attr 'unsafe-inline'";
+      SecurityHeaderPolicy.CONTENT_SECURITY_POLICY + "; style-src-attr 'unsafe-inline'";
 
   @GetMapping("/dashboard/projects/{id}")
   String project(@PathVariable UUID id, Model model, HttpServletResponse response) {
@@ -134,7 +134,7 @@ class DashboardController {
     model.addAttribute("incidents", incidents);
     model.addAttribute("tasks", tasks.open(CurrentUser.get(), id));
     model.addAttribute("people", pool.people(id));
-    model.addAttribute("call", recruitment.callOf(id));
+    model.addAttribute("call", call.callOf(id));
     model.addAttribute("interviewCounts", interviews.counts(id));
     model.addAttribute("audit", audit.about(AuditTrail.project(id)));
     model.addAttribute("activeCounts", counts(active));

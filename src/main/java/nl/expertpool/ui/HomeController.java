@@ -1,7 +1,7 @@
 package nl.expertpool.ui;
 
 import nl.expertpool.security.CurrentUser;
-import nl.expertpool.security.OidcLogins;
+import nl.expertpool.security.OidcProviderCatalog;
 import nl.expertpool.security.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-  private final OidcLogins oidcLogins;
+  private final OidcProviderCatalog oidcLogins;
 
-  HomeController(OidcLogins oidcLogins) {
+  HomeController(OidcProviderCatalog oidcLogins) {
     this.oidcLogins = oidcLogins;
   }
 

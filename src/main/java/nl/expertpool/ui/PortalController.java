@@ -3,13 +3,13 @@ package nl.expertpool.ui;
 import java.util.List;
 import java.util.UUID;
 import nl.expertpool.engine.UserTask;
-import nl.expertpool.handover.HandoverPackages;
+import nl.expertpool.handover.HandoverPackage;
 import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
-import nl.expertpool.tasks.Tasks;
-import nl.expertpool.web.HtmlDocuments;
+import nl.expertpool.tasks.TaskInbox;
+import nl.expertpool.web.HtmlDocumentStyle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,14 +28,14 @@ class PortalController {
 
   private final ProjectLifecycle projects;
   private final MilestoneTracker milestones;
-  private final HandoverPackages handover;
-  private final Tasks tasks;
+  private final HandoverPackage handover;
+  private final TaskInbox tasks;
 
   PortalController(
       ProjectLifecycle projects,
       MilestoneTracker milestones,
-      HandoverPackages handover,
-      Tasks tasks) {
+      HandoverPackage handover,
+      TaskInbox tasks) {
     this.projects = projects;
     this.milestones = milestones;
     this.handover = handover;
@@ -56,7 +56,7 @@ class PortalController {
   @GetMapping("/portal/projects/{id}/handover")
   ResponseEntity<String> handoverHtml(@PathVariable UUID id) {
     readable(id);
-    return HtmlDocuments.of(
+    return HtmlDocumentStyle.of(
         handover.html(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
   }
 

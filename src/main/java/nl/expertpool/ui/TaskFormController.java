@@ -14,9 +14,9 @@ import nl.expertpool.forms.FormCatalog;
 import nl.expertpool.forms.FormHtml;
 import nl.expertpool.forms.FormSchema;
 import nl.expertpool.forms.FormSubmission;
-import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.recruitment.Intake;
 import nl.expertpool.security.CurrentUser;
-import nl.expertpool.tasks.Tasks;
+import nl.expertpool.tasks.TaskInbox;
 import nl.expertpool.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,16 +38,16 @@ class TaskFormController {
 
   static final String SCREENING = "screen-candidates";
 
-  private final Tasks tasks;
+  private final TaskInbox tasks;
   private final FormCatalog forms;
   private final FormHtml html;
-  private final Recruitment recruitment;
+  private final Intake intake;
 
-  TaskFormController(Tasks tasks, FormCatalog forms, FormHtml html, Recruitment recruitment) {
+  TaskFormController(TaskInbox tasks, FormCatalog forms, FormHtml html, Intake intake) {
     this.tasks = tasks;
     this.forms = forms;
     this.html = html;
-    this.recruitment = recruitment;
+    this.intake = intake;
   }
 
   /**
@@ -64,11 +64,11 @@ class TaskFormController {
     }
     UUID projectId = UUID.fromString(String.valueOf(task.variables().get("projectId")));
     var confirmed =
-        recruitment.toConfirm(projectId).stream()
+        intake.toConfirm(projectId).stream()
             .filter(a -> a.applicationId().equals(applicationId))
             .findFirst()
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    recruitment.confirm(projectId, applicationId, user.name());
+    intake.confirm(projectId, applicationId, user.name());
     redirect.addFlashAttribute("confirmedApplication", confirmed.pseudonym());
     return "redirect:/tasks/" + key;
   }
@@ -128,12 +128,11 @@ class TaskFormController {
     model.addAttribute(
         "fields", html.render(schema(task), values, task.variables(), errors, locale));
     model.addAttribute("errorCount", errors.size());
-    model.addAttribute("display", DisplayTables.of(tasks.display(task)));
+    model.addAttribute("display", DisplayTable.of(tasks.display(task)));
     if (SCREENING.equals(task.formId())) {
       model.addAttribute(
           "toConfirm",
-          recruitment.toConfirm(
-              UUID.fromString(String.valueOf(task.variables().get("projectId")))));
+          intake.toConfirm(UUID.fromString(String.valueOf(task.variables().get("projectId")))));
     }
     return "tasks/task";
   }

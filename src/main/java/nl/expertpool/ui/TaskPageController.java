@@ -10,7 +10,7 @@ import nl.expertpool.engine.UserTask;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
-import nl.expertpool.tasks.Tasks;
+import nl.expertpool.tasks.TaskInbox;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TaskPageController {
 
-  private final Tasks tasks;
+  private final TaskInbox tasks;
   private final ProjectLifecycle projects;
 
-  TaskPageController(Tasks tasks, ProjectLifecycle projects) {
+  TaskPageController(TaskInbox tasks, ProjectLifecycle projects) {
     this.tasks = tasks;
     this.projects = projects;
   }

@@ -46,7 +46,7 @@ class ModelDeployerProcessTest {
 
   @Test
   void deploysTheModelsAndFormsItFinds() {
-    var deployed = new DeployedModels();
+    var deployed = new DeployedModelIndex();
     var deployer = deployer(client, "bpmn", deployed, EMBEDDED);
     deployer.afterSingletonsInstantiated();
 
@@ -60,7 +60,7 @@ class ModelDeployerProcessTest {
   void onAClusterThatIsAwayTheAppStartsAndDeploysOnceTheClusterAnswers() throws Exception {
     int port = FreePort.find();
     var address = URI.create("http://localhost:" + port);
-    var deployed = new DeployedModels();
+    var deployed = new DeployedModelIndex();
     try (var away =
         CamundaClient.newClientBuilder()
             .grpcAddress(address)
@@ -93,7 +93,7 @@ class ModelDeployerProcessTest {
 
   @Test
   void onAClusterARejectedModelIsReportedAndNotSentAgain() throws Exception {
-    var deployer = deployer(client, "invalid-models", new DeployedModels(), CLUSTER);
+    var deployer = deployer(client, "invalid-models", new DeployedModelIndex(), CLUSTER);
 
     deployer.afterSingletonsInstantiated();
 
@@ -110,7 +110,7 @@ class ModelDeployerProcessTest {
 
   @Test
   void anInvalidModelStopsTheStartWithTheFileNameAndTheEnginesReason() {
-    var deployer = deployer(client, "invalid-models", new DeployedModels(), EMBEDDED);
+    var deployer = deployer(client, "invalid-models", new DeployedModelIndex(), EMBEDDED);
 
     assertThatThrownBy(deployer::afterSingletonsInstantiated)
         .isInstanceOf(StartupProblem.class)
@@ -134,7 +134,7 @@ class ModelDeployerProcessTest {
   private static final boolean CLUSTER = true;
 
   private static ModelDeployer deployer(
-      CamundaClient client, String folder, DeployedModels deployed, boolean cluster) {
+      CamundaClient client, String folder, DeployedModelIndex deployed, boolean cluster) {
     var environment = new MockEnvironment();
     if (cluster) {
       environment.setActiveProfiles("camunda");

@@ -202,7 +202,7 @@ class FormHtmlTest {
             form,
             FormBrowser.submit(
                 html.render(form, Map.of("sessions", List.of(row)), Map.of(), List.of())));
-    assertThat(FormValues.rows(read.get("sessions")).getFirst())
+    assertThat(FormValue.rows(read.get("sessions")).getFirst())
         .containsEntry("label", "Session 1")
         .containsEntry("kind", "onsite")
         .containsEntry("paid", true)

@@ -72,7 +72,7 @@ class FormInputsTest {
   @FormInput("accept-handover")
   record RenamedKey(String remarks) {
     public static RenamedKey from(Map<String, Object> submission) {
-      return new RenamedKey(FormValues.text(submission.get("acceptance")));
+      return new RenamedKey(FormValue.text(submission.get("acceptance")));
     }
   }
 

@@ -126,7 +126,7 @@ class FormSubmissionTest {
                 "sessions[2].helpers[3].name", "Ann",
                 "_present", "sessions[2].helpers"));
 
-    var sessions = FormValues.rows(submission.get("sessions"));
+    var sessions = FormValue.rows(submission.get("sessions"));
     assertThat(sessions)
         .extracting(r -> r.get("startsAt"))
         .containsExactly("2026-03-02T10:00", "2026-03-10T10:00");
@@ -164,12 +164,12 @@ class FormSubmissionTest {
     assertThat(FormSubmission.changesRows(added)).isTrue();
     var withThree =
         FormSubmission.changeRows(training, FormSubmission.read(training, added), added);
-    assertThat(FormValues.rows(withThree.get("sessions"))).hasSize(3);
-    assertThat(FormValues.rows(withThree.get("sessions")).getLast()).isEmpty();
+    assertThat(FormValue.rows(withThree.get("sessions"))).hasSize(3);
+    assertThat(FormValue.rows(withThree.get("sessions")).getLast()).isEmpty();
     String threeRows = html.render(training, withThree, Map.of(), List.of());
     assertThat(FormBrowser.parse(threeRows).select("[name=\"sessions[2].location\"]")).hasSize(1);
     assertThat(
-            FormValues.rows(
+            FormValue.rows(
                     FormSubmission.read(training, FormBrowser.submit(threeRows)).get("sessions"))
                 .get(1))
         .containsEntry("location", "Zeist")
@@ -178,7 +178,7 @@ class FormSubmissionTest {
     var removed = FormBrowser.press(page, FormSubmission.REMOVE, "sessions[0]");
     var withOne =
         FormSubmission.changeRows(training, FormSubmission.read(training, removed), removed);
-    assertThat(FormValues.rows(withOne.get("sessions")))
+    assertThat(FormValue.rows(withOne.get("sessions")))
         .singleElement()
         .satisfies(row -> assertThat(row).containsEntry("location", "Zeist"));
 

@@ -119,9 +119,9 @@ class FormTranslationsTest {
   void englishPagesShowTheFormsAsTheyAre() throws IOException {
     for (Path file : files()) {
       FormSchema form = FormSchema.parse(Files.readString(file));
-      assertThat(FormTexts.in(Locale.ENGLISH).translate(form)).isEqualTo(form);
-      assertThat(FormTexts.in(Locale.GERMAN).translate(form)).isEqualTo(form);
-      assertThat(FormTexts.in(null).translate(form)).isEqualTo(form);
+      assertThat(FormTranslator.in(Locale.ENGLISH).translate(form)).isEqualTo(form);
+      assertThat(FormTranslator.in(Locale.GERMAN).translate(form)).isEqualTo(form);
+      assertThat(FormTranslator.in(null).translate(form)).isEqualTo(form);
     }
   }
 
@@ -131,7 +131,7 @@ class FormTranslationsTest {
     for (Reason reason : Reason.values()) {
       codes.add("reason." + reason.code());
       var error = FieldError.of("days", reason, "90");
-      String dutch = FormTexts.in(DUTCH).reason(error);
+      String dutch = FormTranslator.in(DUTCH).reason(error);
       assertThat(dutch).as(reason.name()).isNotEqualTo(error.reason()).doesNotContain("{");
       if (error.reason().contains("90")) {
         assertThat(dutch).as(reason.name()).contains("90");
@@ -145,7 +145,7 @@ class FormTranslationsTest {
 
   @Test
   void reasonsOutsideTheRulesStayEnglishAndPatternsStayAsWritten() {
-    var texts = FormTexts.in(DUTCH);
+    var texts = FormTranslator.in(DUTCH);
 
     assertThat(texts.reason(new FieldError("x", "has the wrong type")))
         .isEqualTo("has the wrong type");
@@ -160,7 +160,7 @@ class FormTranslationsTest {
     for (Path file : files()) {
       try {
         JsonNode tree = FormJson.MAPPER.readTree(file.toFile());
-        FormSchema dutch = FormTexts.in(DUTCH).translate(FormSchema.parse(tree));
+        FormSchema dutch = FormTranslator.in(DUTCH).translate(FormSchema.parse(tree));
         collect(dutch.id(), tree.path("components"), dutch.components(), strings);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

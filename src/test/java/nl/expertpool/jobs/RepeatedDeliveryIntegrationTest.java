@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.expertpool.project.Phase;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.project.workers.ProjectWorkers;
-import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.recruitment.CallForExperts;
 import nl.expertpool.recruitment.workers.RecruitmentWorkers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ class RepeatedDeliveryIntegrationTest {
 
   @Autowired RecruitmentWorkers recruitmentWorkers;
   @Autowired ProjectWorkers projectWorkers;
-  @Autowired Recruitment recruitment;
+  @Autowired CallForExperts call;
   @Autowired ProjectLifecycle projects;
   @Autowired JobLedger ledger;
   @Autowired JdbcTemplate jdbc;
@@ -56,7 +56,7 @@ class RepeatedDeliveryIntegrationTest {
                     null),
                 "pm")
             .getId();
-    org.awaitility.Awaitility.await().until(() -> recruitment.callOf(project) != null);
+    org.awaitility.Awaitility.await().until(() -> call.callOf(project) != null);
     return project;
   }
 
@@ -69,7 +69,7 @@ class RepeatedDeliveryIntegrationTest {
     var second = recruitmentWorkers.extendWindow(job, project.toString());
 
     assertThat(second).isEqualTo(first);
-    assertThat(recruitment.callOf(project).windowExtensions()).isEqualTo(1);
+    assertThat(call.callOf(project).windowExtensions()).isEqualTo(1);
     assertThat(
             recruitmentWorkers.extendWindow(
                 job(RecruitmentWorkers.EXTEND_WINDOW, Map.of()), project.toString()))

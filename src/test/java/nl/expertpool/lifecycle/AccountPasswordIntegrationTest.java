@@ -10,7 +10,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.recruitment.Pool;
-import nl.expertpool.recruitment.Recruitment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +26,6 @@ class AccountPasswordIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired LifecycleDriver driver;
-  @Autowired Recruitment recruitment;
   @Autowired Pool pool;
 
   private final ObjectMapper json = new ObjectMapper();

@@ -297,7 +297,7 @@ class BadInputIntegrationTest {
         project,
         open,
         spare,
-        driver.recruitment.callOf(open).signUpCode(),
+        driver.call.callOf(open).signUpCode(),
         expertApplication,
         applicant,
         task.key(),

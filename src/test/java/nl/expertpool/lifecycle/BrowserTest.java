@@ -358,7 +358,7 @@ class BrowserTest {
   @Test
   void anApplicantConfirmsWithTheLinkAndStaffConfirmAPhoneOnlyApplicationOnTheScreeningPage() {
     UUID project = driver.create(2, null);
-    String code = driver.recruitment.callOf(project).signUpCode();
+    String code = driver.call.callOf(project).signUpCode();
     var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
     log.start();
     var notifier =
@@ -366,12 +366,12 @@ class BrowserTest {
             org.slf4j.LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
     notifier.addAppender(log);
     try {
-      driver.recruitment.apply(project, LifecycleDriver.application(code, "Olena Koval"));
+      driver.intake.apply(project, LifecycleDriver.application(code, "Olena Koval"));
     } finally {
       notifier.detachAppender(log);
     }
     var byPhone = LifecycleDriver.application(code, "Andrii Melnyk");
-    driver.recruitment.apply(
+    driver.intake.apply(
         project,
         new nl.expertpool.recruitment.ApplicationForm(
             code,

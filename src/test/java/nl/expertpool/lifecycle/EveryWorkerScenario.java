@@ -77,7 +77,7 @@ final class EveryWorkerScenario {
         p ->
             await()
                 .atMost(LifecycleDriver.WAIT)
-                .until(() -> driver.recruitment.callOf(p).windowExtensions() == 1));
+                .until(() -> driver.call.callOf(p).windowExtensions() == 1));
     each(projects, driver::awaitWindowOpen);
     advance(Duration.ofDays(4));
     each(projects, p -> driver.task(p, "boost-recruitment"));
@@ -240,7 +240,7 @@ final class EveryWorkerScenario {
     for (MilestoneKey key : MilestoneKey.values()) {
       assertThat(driver.milestone(project, key)).as(key.name()).isEqualTo(MilestoneStatus.REACHED);
     }
-    assertThat(driver.recruitment.callOf(project).windowExtensions()).isEqualTo(1);
+    assertThat(driver.call.callOf(project).windowExtensions()).isEqualTo(1);
     assertThat(rows("select count(*) from training_session where project_id = ?", project))
         .isEqualTo(1);
     var pool = driver.pool.pool(project);

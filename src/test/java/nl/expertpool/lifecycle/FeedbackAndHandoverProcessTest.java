@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.expertpool.feedback.FeedbackRound;
 import nl.expertpool.feedback.ItemSupport;
-import nl.expertpool.handover.HandoverPackages;
+import nl.expertpool.handover.HandoverPackage;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneStatus;
 import nl.expertpool.privacy.PersonalDataHolder;
@@ -32,7 +32,7 @@ class FeedbackAndHandoverProcessTest {
 
   @Autowired LifecycleDriver driver;
   @Autowired FeedbackRound feedback;
-  @Autowired HandoverPackages handover;
+  @Autowired HandoverPackage handover;
   @Autowired Remuneration remuneration;
   @Autowired JdbcTemplate jdbc;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.insight.Synthesis;
 import nl.expertpool.interview.Interview;
-import nl.expertpool.interview.Interviews;
+import nl.expertpool.interview.InterviewOverview;
 import nl.expertpool.milestone.Milestone;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.remuneration.Remuneration;
@@ -25,7 +25,7 @@ class InterviewProcessTest {
   static final int PLANNED = 4;
 
   @Autowired LifecycleDriver driver;
-  @Autowired Interviews interviews;
+  @Autowired InterviewOverview interviews;
   @Autowired Synthesis synthesis;
   @Autowired Remuneration remuneration;
   @Autowired JdbcTemplate jdbc;
@@ -86,7 +86,7 @@ class InterviewProcessTest {
     assertThat(declined).hasSize(1);
     assertThat(declined.getFirst().keyQuotes()).isEmpty();
     assertThat(declined.getFirst().intervieweePseudonym()).isNull();
-    assertThat(interviews.counts(project)).isEqualTo(new Interviews.Counts(3, 1, 0));
+    assertThat(interviews.counts(project)).isEqualTo(new InterviewOverview.Counts(3, 1, 0));
     driver.task(project, "review-synthesis");
     assertThat(synthesis.of(project).orElseThrow().interviewsDeclined()).isEqualTo(1);
   }
@@ -103,7 +103,7 @@ class InterviewProcessTest {
         .until(() -> audits(project, "interview.reminder-sent") == 2);
     driver.recordAllInterviews(project, PLANNED, "housing");
     driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
-    assertThat(interviews.counts(project)).isEqualTo(new Interviews.Counts(PLANNED, 0, 0));
+    assertThat(interviews.counts(project)).isEqualTo(new InterviewOverview.Counts(PLANNED, 0, 0));
   }
 
   @Test
@@ -117,7 +117,7 @@ class InterviewProcessTest {
     driver.advance(Duration.ofDays(21).plusHours(1));
 
     driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
-    assertThat(interviews.counts(project)).isEqualTo(new Interviews.Counts(1, 0, 3));
+    assertThat(interviews.counts(project)).isEqualTo(new InterviewOverview.Counts(1, 0, 3));
     assertThat(driver.hasTask(project, "record-network-interview")).isFalse();
     assertThat(milestone(project, MilestoneKey.INTERVIEWS_COMPLETED).getProgressCurrent())
         .isEqualTo(PLANNED);

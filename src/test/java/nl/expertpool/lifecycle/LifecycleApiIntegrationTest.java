@@ -33,7 +33,7 @@ class LifecycleApiIntegrationTest {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired LifecycleDriver driver;
-  @Autowired nl.expertpool.security.PasswordLinks passwordLinks;
+  @Autowired nl.expertpool.security.PasswordSetup passwordLinks;
 
   /** Makes this run's names unique, so the database can be searched for them afterwards. */
   /** An expert's own account, made by a project manager during the run. */
@@ -89,7 +89,7 @@ class LifecycleApiIntegrationTest {
             .toList();
     assertThat(links).as("one message per address, also for a repeated application").hasSize(3);
     assertThat(applications(project)).isEqualTo(3);
-    assertThat(driver.recruitment.belowTarget(java.util.UUID.fromString(project)))
+    assertThat(driver.call.belowTarget(java.util.UUID.fromString(project)))
         .as("nothing counts before it is confirmed")
         .isTrue();
     for (String line : links) {
@@ -99,7 +99,7 @@ class LifecycleApiIntegrationTest {
       var page = http.getForEntity(path, String.class);
       assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
       assertThat(page.getBody()).contains("data-page=\"apply-confirm\"", "Expert pool Almere");
-      assertThat(driver.recruitment.confirmByLink(path.substring(path.lastIndexOf('/') + 1)))
+      assertThat(driver.intake.confirmByLink(path.substring(path.lastIndexOf('/') + 1)))
           .isPresent();
     }
 

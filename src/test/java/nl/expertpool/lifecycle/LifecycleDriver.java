@@ -21,11 +21,12 @@ import nl.expertpool.project.NewProject;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.ApplicationForm;
+import nl.expertpool.recruitment.CallForExperts;
+import nl.expertpool.recruitment.Intake;
 import nl.expertpool.recruitment.Pool;
-import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
-import nl.expertpool.tasks.Tasks;
+import nl.expertpool.tasks.TaskInbox;
 import org.springframework.stereotype.Component;
 
 /** Drives projects through the same services the API uses, on the embedded engine. */
@@ -36,23 +37,26 @@ public class LifecycleDriver {
   static final Duration WAIT = Duration.ofSeconds(30);
 
   final ProjectLifecycle projects;
-  final Recruitment recruitment;
+  final CallForExperts call;
+  final Intake intake;
   final Pool pool;
-  final Tasks tasks;
+  final TaskInbox tasks;
   final ProcessEngine engine;
   final MilestoneTracker milestones;
   final Clock clock;
 
   LifecycleDriver(
       ProjectLifecycle projects,
-      Recruitment recruitment,
+      CallForExperts call,
+      Intake intake,
       Pool pool,
-      Tasks tasks,
+      TaskInbox tasks,
       ProcessEngine engine,
       MilestoneTracker milestones,
       Clock clock) {
     this.projects = projects;
-    this.recruitment = recruitment;
+    this.call = call;
+    this.intake = intake;
     this.pool = pool;
     this.tasks = tasks;
     this.engine = engine;
@@ -126,8 +130,8 @@ public class LifecycleDriver {
 
   /** An application that counts at once, as staff record one on the applicant's behalf. */
   UUID apply(UUID projectId, String name) {
-    return recruitment.record(
-        projectId, application(recruitment.callOf(projectId).signUpCode(), name), "staff");
+    return intake.record(
+        projectId, application(call.callOf(projectId).signUpCode(), name), "staff");
   }
 
   public static ApplicationForm application(String code, String name) {

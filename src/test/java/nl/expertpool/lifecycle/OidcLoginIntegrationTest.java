@@ -14,8 +14,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.expertpool.security.AppUsers;
 import nl.expertpool.security.Role;
+import nl.expertpool.security.UserDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +57,7 @@ class OidcLoginIntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired LifecycleDriver driver;
-  @Autowired AppUsers users;
+  @Autowired UserDirectory users;
   @Autowired JdbcTemplate jdbc;
 
   private final HttpClient browser =

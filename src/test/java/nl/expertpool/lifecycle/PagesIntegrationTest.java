@@ -18,10 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.recruitment.Pool;
-import nl.expertpool.recruitment.Recruitment;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
-import nl.expertpool.tasks.Tasks;
+import nl.expertpool.tasks.TaskInbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -37,9 +36,8 @@ class PagesIntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired LifecycleDriver driver;
-  @Autowired Recruitment recruitment;
   @Autowired Pool pool;
-  @Autowired Tasks tasks;
+  @Autowired TaskInbox tasks;
 
   @Test
   void demoUsersSignInFromTheDatabaseAndLandOnTheirPage() throws Exception {

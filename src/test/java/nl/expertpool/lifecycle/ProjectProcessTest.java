@@ -29,7 +29,7 @@ class ProjectProcessTest {
     assertThat(driver.milestone(project, MilestoneKey.EXPERTS_RECRUITED))
         .isEqualTo(MilestoneStatus.IN_PROGRESS);
     assertThat(driver.projects.get(project).getCurrentPhase()).isEqualTo("RECRUITMENT");
-    assertThat(driver.recruitment.callOf(project).signUpCode()).hasSize(8);
+    assertThat(driver.call.callOf(project).signUpCode()).hasSize(8);
   }
 
   @Test

@@ -57,8 +57,8 @@ class RecruitmentProcessTest {
 
     await()
         .atMost(LifecycleDriver.WAIT)
-        .until(() -> driver.recruitment.callOf(project).windowExtensions() == 1);
-    assertThat(driver.recruitment.callOf(project).status()).isEqualTo("OPEN");
+        .until(() -> driver.call.callOf(project).windowExtensions() == 1);
+    assertThat(driver.call.callOf(project).status()).isEqualTo("OPEN");
     driver.awaitWindowOpen(project);
     driver.apply(project, "Andrii Melnyk");
     driver.advance(Duration.ofDays(7));

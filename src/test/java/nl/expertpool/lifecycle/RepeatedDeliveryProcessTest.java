@@ -56,7 +56,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * NOT_FOUND. Those projects and a reference project whose jobs are delivered once take the same
  * path, through every worker type; they must end with the same rows, audit events and messages.
  */
-@SpringBootTest(properties = "logging.level.nl.expertpool.jobs.JobCommandFailures=debug")
+@SpringBootTest(properties = "logging.level.nl.expertpool.jobs.JobCommandFailureStrategy=debug")
 @Import(RepeatedDeliveryProcessTest.DeliverEveryJobRepeatedly.class)
 class RepeatedDeliveryProcessTest {
 
@@ -74,7 +74,7 @@ class RepeatedDeliveryProcessTest {
   @Autowired EmbeddedZeebe zeebe;
 
   private final Logger commandFailures =
-      (Logger) LoggerFactory.getLogger("nl.expertpool.jobs.JobCommandFailures");
+      (Logger) LoggerFactory.getLogger("nl.expertpool.jobs.JobCommandFailureStrategy");
   private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
 
   @BeforeEach

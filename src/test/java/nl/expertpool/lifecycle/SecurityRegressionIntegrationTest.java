@@ -120,7 +120,7 @@ class SecurityRegressionIntegrationTest {
   @Test
   void aNulCharacterInAnApplicationIs400NamingTheField() throws Exception {
     UUID project = driver.create(3, null);
-    String code = driver.recruitment.callOf(project).signUpCode();
+    String code = driver.call.callOf(project).signUpCode();
     String body =
         """
         {"signUpCode": "%s", "name": "Olena\\u0000K.", "email": "olena@example.org",
@@ -147,7 +147,7 @@ class SecurityRegressionIntegrationTest {
   @Test
   void oneContactMakesOneApplicationAndOneMessageHoweverOftenItApplies() throws Exception {
     UUID project = driver.create(3, null);
-    String code = driver.recruitment.callOf(project).signUpCode();
+    String code = driver.call.callOf(project).signUpCode();
     var log = listen("nl.expertpool.notification.LoggingNotifier");
     var answers = new java.util.HashSet<String>();
     try {
@@ -175,7 +175,7 @@ class SecurityRegressionIntegrationTest {
   @Test
   void aCallTakesTenApplicationsForEachExpertItSeeks() throws Exception {
     UUID project = driver.create(1, null);
-    String code = driver.recruitment.callOf(project).signUpCode();
+    String code = driver.call.callOf(project).signUpCode();
     for (int i = 0; i < 10; i++) {
       assertThat(
               post(
@@ -221,7 +221,7 @@ class SecurityRegressionIntegrationTest {
 
     assertThat(recorded.statusCode()).isEqualTo(201);
     assertThat(json.readTree(recorded.body()).path("status").asText()).isEqualTo("confirmed");
-    assertThat(driver.recruitment.belowTarget(project)).isFalse();
+    assertThat(driver.call.belowTarget(project)).isFalse();
     assertThat(log.list)
         .extracting(ILoggingEvent::getFormattedMessage)
         .noneMatch(line -> line.contains("application-confirm"));

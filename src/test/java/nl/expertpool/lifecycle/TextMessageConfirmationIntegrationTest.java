@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.expertpool.notification.TextMessages;
+import nl.expertpool.notification.TextMessageGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +40,7 @@ class TextMessageConfirmationIntegrationTest {
   }
 
   /** The texts the app sent: number and text. */
-  static class SentTexts implements TextMessages {
+  static class SentTexts implements TextMessageGateway {
     final List<String[]> sent = new CopyOnWriteArrayList<>();
 
     @Override
@@ -70,7 +70,7 @@ class TextMessageConfirmationIntegrationTest {
   @Test
   void aPhoneOnlyApplicantConfirmsWithTheTextedCodeAndFiveWrongCodesSpendIt() throws Exception {
     UUID project = driver.create(2, null);
-    String code = driver.recruitment.callOf(project).signUpCode();
+    String code = driver.call.callOf(project).signUpCode();
 
     var applied = apply(project, code, "Yonas T.", "+31 6 1111 1111");
     assertThat(applied.statusCode()).isEqualTo(202);
@@ -92,14 +92,12 @@ class TextMessageConfirmationIntegrationTest {
     assertThat(confirm(project, "+31 6 9999 9999", yonas).statusCode())
         .as("a number that did not apply answers as a wrong code")
         .isEqualTo(400);
-    assertThat(driver.recruitment.toConfirm(project))
-        .extracting(a -> a.name())
-        .contains("Yonas T.");
+    assertThat(driver.intake.toConfirm(project)).extracting(a -> a.name()).contains("Yonas T.");
 
     apply(project, code, "Amina Y.", "+31 6 2222 2222");
     var confirmed = confirm(project, "+31 6 2222 2222", texts.codeFor("+31 6 2222 2222"));
     assertThat(confirmed.statusCode()).isEqualTo(204);
-    assertThat(driver.recruitment.toConfirm(project))
+    assertThat(driver.intake.toConfirm(project))
         .extracting(a -> a.name())
         .containsExactly("Yonas T.");
   }

@@ -7,7 +7,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
-import nl.expertpool.notification.Notifications.Recipient;
+import nl.expertpool.notification.Messenger.Recipient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,7 +23,7 @@ class SmtpNotifierTest {
   private final ApplicationContextRunner context =
       new ApplicationContextRunner()
           .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
-          .withUserConfiguration(NotificationConfiguration.class, Notifications.class);
+          .withUserConfiguration(NotificationConfiguration.class, Messenger.class);
 
   @Test
   void withAMailHostADutchSpeakerGetsTheDutchTextByEMail() {
@@ -36,7 +36,7 @@ class SmtpNotifierTest {
             app -> {
               assertThat(app).getBean(Notifier.class).isInstanceOf(SmtpNotifier.class);
 
-              app.getBean(Notifications.class)
+              app.getBean(Messenger.class)
                   .send(
                       new Recipient(UUID.randomUUID(), "olena@example.org", null, "nl"),
                       "application-accepted",
@@ -59,7 +59,7 @@ class SmtpNotifierTest {
             "spring.mail.host=127.0.0.1", "spring.mail.port=" + mailServer.getSmtp().getPort())
         .run(
             app -> {
-              app.getBean(Notifications.class)
+              app.getBean(Messenger.class)
                   .send(
                       new Recipient(UUID.randomUUID(), null, "+31 6 1234 5678", "en"),
                       "application-received",

@@ -88,7 +88,7 @@ class EmbeddedDatabaseTest {
       }
     }
     assertThat(Files.getPosixFilePermissions(credentials))
-        .isEqualTo(DatabaseCredentials.OWNER_ONLY);
+        .isEqualTo(DatabasePasswordFile.OWNER_ONLY);
     assertThat(Files.readString(credentials)).contains(password);
     assertThat(EmbeddedDatabase.trusts(data.resolve("postgres"))).isFalse();
 

@@ -12,7 +12,7 @@ import nl.expertpool.feedback.GivenFeedback;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.jobs.RefusedInput;
 import nl.expertpool.session.RevisedAgenda;
-import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.tasks.SubmissionStore;
 import org.springframework.stereotype.Component;
 
 /** The automated steps of {@code feedback-round}. */
@@ -27,10 +27,10 @@ public class FeedbackWorkers {
   public static final String APPLY_REVISION = "feedback.apply-revision";
 
   private final FeedbackRound feedback;
-  private final TaskSubmissions submissions;
+  private final SubmissionStore submissions;
   private final JobLedger ledger;
 
-  FeedbackWorkers(FeedbackRound feedback, TaskSubmissions submissions, JobLedger ledger) {
+  FeedbackWorkers(FeedbackRound feedback, SubmissionStore submissions, JobLedger ledger) {
     this.feedback = feedback;
     this.submissions = submissions;
     this.ledger = ledger;

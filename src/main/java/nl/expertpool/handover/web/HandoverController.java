@@ -1,11 +1,11 @@
 package nl.expertpool.handover.web;
 
 import java.util.UUID;
-import nl.expertpool.handover.HandoverPackages;
+import nl.expertpool.handover.HandoverPackage;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
-import nl.expertpool.web.HtmlDocuments;
+import nl.expertpool.web.HtmlDocumentStyle;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +18,10 @@ class HandoverController {
 
   private static final String PATH = "/api/projects/{id}/handover-package";
 
-  private final HandoverPackages handover;
+  private final HandoverPackage handover;
   private final ProjectLifecycle projects;
 
-  HandoverController(HandoverPackages handover, ProjectLifecycle projects) {
+  HandoverController(HandoverPackage handover, ProjectLifecycle projects) {
     this.handover = handover;
     this.projects = projects;
   }
@@ -29,7 +29,7 @@ class HandoverController {
   @GetMapping(value = PATH, produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<String> html(@PathVariable UUID id) {
     readable(id);
-    return HtmlDocuments.of(handover.html(id).orElseThrow(() -> noPackage(id)));
+    return HtmlDocumentStyle.of(handover.html(id).orElseThrow(() -> noPackage(id)));
   }
 
   @GetMapping(value = PATH, produces = MediaType.APPLICATION_PDF_VALUE)

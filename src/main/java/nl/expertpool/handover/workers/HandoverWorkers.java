@@ -5,12 +5,13 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import java.util.UUID;
+import nl.expertpool.handover.Handover;
 import nl.expertpool.handover.HandoverAcceptance;
 import nl.expertpool.handover.HandoverMeeting;
-import nl.expertpool.handover.HandoverPackages;
+import nl.expertpool.handover.HandoverPackage;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.remuneration.Remuneration.Settlement;
-import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.tasks.SubmissionStore;
 import org.springframework.stereotype.Component;
 
 /** The automated steps of {@code project-handover}. */
@@ -22,11 +23,17 @@ public class HandoverWorkers {
   public static final String REMIND_CLIENT = "handover.remind-client";
   public static final String SETTLE = "handover.settle-remuneration";
 
-  private final HandoverPackages handover;
-  private final TaskSubmissions submissions;
+  private final HandoverPackage handoverPackage;
+  private final Handover handover;
+  private final SubmissionStore submissions;
   private final JobLedger ledger;
 
-  HandoverWorkers(HandoverPackages handover, TaskSubmissions submissions, JobLedger ledger) {
+  HandoverWorkers(
+      HandoverPackage handoverPackage,
+      Handover handover,
+      SubmissionStore submissions,
+      JobLedger ledger) {
+    this.handoverPackage = handoverPackage;
     this.handover = handover;
     this.submissions = submissions;
     this.ledger = ledger;
@@ -34,7 +41,7 @@ public class HandoverWorkers {
 
   @JobWorker(type = BUILD_PACKAGE, fetchVariables = "projectId")
   public void build(ActivatedJob job, @Variable String projectId) {
-    ledger.once(job, Integer.class, () -> handover.build(UUID.fromString(projectId)));
+    ledger.once(job, Integer.class, () -> handoverPackage.build(UUID.fromString(projectId)));
   }
 
   @JobWorker(type = STORE_MEETING)

@@ -10,7 +10,7 @@ import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.Csv;
-import nl.expertpool.web.HtmlDocuments;
+import nl.expertpool.web.HtmlDocumentStyle;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +46,7 @@ class InsightController {
     if (!internal()) {
       throw ApiException.forbidden("The synthesis document quotes interviews; clients get counts");
     }
-    return HtmlDocuments.of(synthesis.document(id).orElseThrow());
+    return HtmlDocumentStyle.of(synthesis.document(id).orElseThrow());
   }
 
   @GetMapping(value = PATH, produces = Csv.MEDIA_TYPE)

@@ -10,7 +10,7 @@ import nl.expertpool.insight.Synthesis;
 import nl.expertpool.insight.Synthesis.State;
 import nl.expertpool.insight.SynthesisReview;
 import nl.expertpool.jobs.JobLedger;
-import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.tasks.SubmissionStore;
 import org.springframework.stereotype.Component;
 
 /** The synthesis steps of {@code network-interviews}. */
@@ -22,10 +22,10 @@ public class InsightWorkers {
   public static final String APPROVE = "insights.approve";
 
   private final Synthesis synthesis;
-  private final TaskSubmissions submissions;
+  private final SubmissionStore submissions;
   private final JobLedger ledger;
 
-  InsightWorkers(Synthesis synthesis, TaskSubmissions submissions, JobLedger ledger) {
+  InsightWorkers(Synthesis synthesis, SubmissionStore submissions, JobLedger ledger) {
     this.synthesis = synthesis;
     this.submissions = submissions;
     this.ledger = ledger;

@@ -3,7 +3,7 @@ package nl.expertpool.interview.web;
 import java.util.List;
 import java.util.UUID;
 import nl.expertpool.interview.Interview;
-import nl.expertpool.interview.Interviews;
+import nl.expertpool.interview.InterviewOverview;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InterviewController {
 
-  private final Interviews interviews;
+  private final InterviewOverview interviews;
   private final ProjectLifecycle projects;
 
-  InterviewController(Interviews interviews, ProjectLifecycle projects) {
+  InterviewController(InterviewOverview interviews, ProjectLifecycle projects) {
     this.interviews = interviews;
     this.projects = projects;
   }

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.interview.Interview.Status;
 import nl.expertpool.interview.InterviewRecord;
-import nl.expertpool.interview.Interviews;
-import nl.expertpool.interview.Interviews.Plan;
+import nl.expertpool.interview.InterviewRound;
+import nl.expertpool.interview.InterviewRound.Plan;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.jobs.RefusedInput;
-import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.tasks.SubmissionStore;
 import org.springframework.stereotype.Component;
 
 /** The automated steps of {@code network-interviews} up to the synthesis. */
@@ -23,11 +23,11 @@ public class InterviewWorkers {
   public static final String REMIND_EXPERT = "interviews.remind-expert";
   public static final String RECORD_MISSING = "interviews.record-missing";
 
-  private final Interviews interviews;
-  private final TaskSubmissions submissions;
+  private final InterviewRound interviews;
+  private final SubmissionStore submissions;
   private final JobLedger ledger;
 
-  InterviewWorkers(Interviews interviews, TaskSubmissions submissions, JobLedger ledger) {
+  InterviewWorkers(InterviewRound interviews, SubmissionStore submissions, JobLedger ledger) {
     this.interviews = interviews;
     this.submissions = submissions;
     this.ledger = ledger;
@@ -60,7 +60,7 @@ public class InterviewWorkers {
                 variables.get("interviewSlot") instanceof Number slot
                     ? slot.intValue()
                     : refusedSlot(variables.get("interviewSlot")),
-                InterviewRecord.from(submissions.of(job, Interviews.FORM))));
+                InterviewRecord.from(submissions.of(job, InterviewRound.FORM))));
   }
 
   private static int refusedSlot(Object slot) {

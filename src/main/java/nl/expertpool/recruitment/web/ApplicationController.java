@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
 import nl.expertpool.recruitment.ApplicationForm;
-import nl.expertpool.recruitment.Recruitment;
+import nl.expertpool.recruitment.Intake;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
 import nl.expertpool.web.ApiException;
@@ -31,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApplicationController {
 
-  private final Recruitment recruitment;
-  private final PublicApplicationLimits limits;
+  private final Intake intake;
+  private final PublicApplicationLimiter limits;
 
-  ApplicationController(Recruitment recruitment, PublicApplicationLimits limits) {
-    this.recruitment = recruitment;
+  ApplicationController(Intake intake, PublicApplicationLimiter limits) {
+    this.intake = intake;
     this.limits = limits;
   }
 
@@ -46,7 +46,7 @@ class ApplicationController {
       @PathVariable UUID id, @Valid @RequestBody ApplicationForm form, HttpServletRequest request) {
     CurrentUser user = CurrentUser.get();
     if (user.isProjectManager() || user.is(Role.STAFF)) {
-      UUID applicationId = recruitment.record(id, form, user.name());
+      UUID applicationId = intake.record(id, form, user.name());
       return ResponseEntity.created(URI.create("/api/projects/" + id + "/applications"))
           .body(new Recorded(applicationId, "confirmed"));
     }
@@ -54,7 +54,7 @@ class ApplicationController {
     if (wait.isPresent()) {
       return tooMany(wait.get());
     }
-    Recruitment.Received received = recruitment.apply(id, form);
+    Intake.Received received = intake.apply(id, form);
     return ResponseEntity.accepted()
         .body(new Received(received.name().toLowerCase(Locale.ROOT).replace('_', '-')));
   }
@@ -72,7 +72,7 @@ class ApplicationController {
     if (wait.isPresent()) {
       return tooMany(wait.get());
     }
-    return switch (recruitment.confirmByCode(id, code.phone(), code.code())) {
+    return switch (intake.confirmByCode(id, code.phone(), code.code())) {
       case CONFIRMED -> ResponseEntity.noContent().build();
       case WRONG ->
           throw ApiException.invalid("code", "does not match the code sent to this phone");
@@ -94,7 +94,7 @@ class ApplicationController {
   @PostMapping("/api/projects/{id}/applications/{applicationId}/confirmation")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void confirm(@PathVariable UUID id, @PathVariable UUID applicationId) {
-    recruitment.confirm(id, applicationId, CurrentUser.get().name());
+    intake.confirm(id, applicationId, CurrentUser.get().name());
   }
 
   private static ResponseEntity<ProblemDetail> tooMany(java.time.Duration wait) {

@@ -1,8 +1,8 @@
 package nl.expertpool.recruitment.web;
 
 import java.util.UUID;
-import nl.expertpool.recruitment.PoolAccounts;
-import nl.expertpool.recruitment.PoolAccounts.Link;
+import nl.expertpool.recruitment.ExpertAccess;
+import nl.expertpool.recruitment.ExpertAccess.Link;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ExpertAccountController {
 
-  private final PoolAccounts accounts;
+  private final ExpertAccess accounts;
 
-  ExpertAccountController(PoolAccounts accounts) {
+  ExpertAccountController(ExpertAccess accounts) {
     this.accounts = accounts;
   }
 

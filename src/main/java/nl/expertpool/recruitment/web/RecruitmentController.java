@@ -1,8 +1,8 @@
 package nl.expertpool.recruitment.web;
 
 import java.util.UUID;
-import nl.expertpool.recruitment.Recruitment;
-import nl.expertpool.recruitment.Recruitment.CallState;
+import nl.expertpool.recruitment.CallForExperts;
+import nl.expertpool.recruitment.CallForExperts.CallState;
 import nl.expertpool.web.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,15 +12,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RecruitmentController {
 
-  private final Recruitment recruitment;
+  private final CallForExperts call;
 
-  RecruitmentController(Recruitment recruitment) {
-    this.recruitment = recruitment;
+  RecruitmentController(CallForExperts call) {
+    this.call = call;
   }
 
   @GetMapping("/api/projects/{id}/recruitment")
   CallState call(@PathVariable UUID id) {
-    CallState call = recruitment.callOf(id);
+    CallState call = this.call.callOf(id);
     if (call == null) {
       throw ApiException.notFound("Project " + id + " has no open call yet");
     }

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.jobs.JobLedger;
-import nl.expertpool.recruitment.Recruitment;
-import nl.expertpool.recruitment.Recruitment.CallState;
-import nl.expertpool.recruitment.Recruitment.Candidate;
-import nl.expertpool.recruitment.Recruitment.PoolState;
-import nl.expertpool.recruitment.ScreeningDecisions;
-import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.recruitment.CallForExperts;
+import nl.expertpool.recruitment.CallForExperts.CallState;
+import nl.expertpool.recruitment.Intake;
+import nl.expertpool.recruitment.Screening;
+import nl.expertpool.recruitment.Screening.Candidate;
+import nl.expertpool.recruitment.Screening.PoolState;
+import nl.expertpool.recruitment.ScreeningSubmission;
+import nl.expertpool.tasks.SubmissionStore;
 import org.springframework.stereotype.Component;
 
 /** The automated steps of {@code expert-recruitment}. */
@@ -26,29 +28,38 @@ public class RecruitmentWorkers {
   public static final String STORE_DECISIONS = "recruitment.store-decisions";
   public static final String EXTEND_WINDOW = "recruitment.extend-window";
 
-  private final Recruitment recruitment;
-  private final TaskSubmissions submissions;
+  private final CallForExperts call;
+  private final Intake intake;
+  private final Screening screening;
+  private final SubmissionStore submissions;
   private final JobLedger ledger;
 
-  RecruitmentWorkers(Recruitment recruitment, TaskSubmissions submissions, JobLedger ledger) {
-    this.recruitment = recruitment;
+  RecruitmentWorkers(
+      CallForExperts call,
+      Intake intake,
+      Screening screening,
+      SubmissionStore submissions,
+      JobLedger ledger) {
+    this.call = call;
+    this.intake = intake;
+    this.screening = screening;
     this.submissions = submissions;
     this.ledger = ledger;
   }
 
   @JobWorker(type = OPEN_CALL, fetchVariables = "projectId")
   public Map<String, Object> openCall(ActivatedJob job, @Variable String projectId) {
-    return window(ledger.once(job, CallState.class, () -> recruitment.openCall(id(projectId))));
+    return window(ledger.once(job, CallState.class, () -> call.openCall(id(projectId))));
   }
 
   @JobWorker(type = ACKNOWLEDGE_APPLICATIONS, fetchVariables = "projectId")
   public void acknowledge(ActivatedJob job, @Variable String projectId) {
-    ledger.once(job, Integer.class, () -> recruitment.acknowledgeApplications(id(projectId)));
+    ledger.once(job, Integer.class, () -> intake.acknowledgeApplications(id(projectId)));
   }
 
   @JobWorker(type = CHECK_PROGRESS, fetchVariables = "projectId")
   public Map<String, Object> checkProgress(ActivatedJob job, @Variable String projectId) {
-    boolean below = ledger.once(job, Boolean.class, () -> recruitment.belowTarget(id(projectId)));
+    boolean below = ledger.once(job, Boolean.class, () -> call.belowTarget(id(projectId)));
     return Map.of("belowTarget", below);
   }
 
@@ -58,7 +69,7 @@ public class RecruitmentWorkers {
         ledger.once(
             job,
             Candidate[].class,
-            () -> recruitment.prepareScreening(id(projectId)).toArray(Candidate[]::new));
+            () -> screening.prepareScreening(id(projectId)).toArray(Candidate[]::new));
     return Map.of("candidates", List.of(candidates), "candidateCount", candidates.length);
   }
 
@@ -70,9 +81,9 @@ public class RecruitmentWorkers {
             job,
             PoolState.class,
             () ->
-                recruitment.storeDecisions(
+                screening.storeDecisions(
                     id(projectId),
-                    ScreeningDecisions.from(submissions.of(job, ScreeningDecisions.FORM))));
+                    ScreeningSubmission.from(submissions.of(job, ScreeningSubmission.FORM))));
     return Map.of(
         "acceptedCount", pool.acceptedCount(),
         "minimumPool", pool.minimumPool(),
@@ -81,7 +92,7 @@ public class RecruitmentWorkers {
 
   @JobWorker(type = EXTEND_WINDOW, fetchVariables = "projectId")
   public Map<String, Object> extendWindow(ActivatedJob job, @Variable String projectId) {
-    return window(ledger.once(job, CallState.class, () -> recruitment.extendWindow(id(projectId))));
+    return window(ledger.once(job, CallState.class, () -> call.extendWindow(id(projectId))));
   }
 
   private static Map<String, Object> window(CallState call) {

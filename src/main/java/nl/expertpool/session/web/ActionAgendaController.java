@@ -9,7 +9,7 @@ import nl.expertpool.security.Role;
 import nl.expertpool.session.ActionAgenda;
 import nl.expertpool.session.ActionAgenda.Item;
 import nl.expertpool.session.ActionAgenda.SupportingInsight;
-import nl.expertpool.session.StakeholderSessions;
+import nl.expertpool.session.SessionRecording;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.Csv;
 import org.springframework.http.MediaType;
@@ -27,10 +27,10 @@ class ActionAgendaController {
 
   private static final String PATH = "/api/projects/{id}/action-agenda";
 
-  private final StakeholderSessions sessions;
+  private final SessionRecording sessions;
   private final ProjectLifecycle projects;
 
-  ActionAgendaController(StakeholderSessions sessions, ProjectLifecycle projects) {
+  ActionAgendaController(SessionRecording sessions, ProjectLifecycle projects) {
     this.sessions = sessions;
     this.projects = projects;
   }

@@ -8,10 +8,11 @@ import java.util.UUID;
 import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.session.SessionOutcome;
 import nl.expertpool.session.SessionPlan;
-import nl.expertpool.session.StakeholderSessions;
-import nl.expertpool.session.StakeholderSessions.OutcomeOptions;
-import nl.expertpool.session.StakeholderSessions.Plan;
-import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.session.SessionPlanning;
+import nl.expertpool.session.SessionPlanning.Plan;
+import nl.expertpool.session.SessionRecording;
+import nl.expertpool.session.SessionRecording.OutcomeOptions;
+import nl.expertpool.tasks.SubmissionStore;
 import org.springframework.stereotype.Component;
 
 /** The automated steps of {@code stakeholder-session}. */
@@ -23,12 +24,18 @@ public class SessionWorkers {
   public static final String PREPARE_OUTCOME = "session.prepare-outcome";
   public static final String STORE_AGENDA = "session.store-agenda";
 
-  private final StakeholderSessions sessions;
-  private final TaskSubmissions submissions;
+  private final SessionPlanning planning;
+  private final SessionRecording recording;
+  private final SubmissionStore submissions;
   private final JobLedger ledger;
 
-  SessionWorkers(StakeholderSessions sessions, TaskSubmissions submissions, JobLedger ledger) {
-    this.sessions = sessions;
+  SessionWorkers(
+      SessionPlanning planning,
+      SessionRecording recording,
+      SubmissionStore submissions,
+      JobLedger ledger) {
+    this.planning = planning;
+    this.recording = recording;
     this.submissions = submissions;
     this.ledger = ledger;
   }
@@ -41,7 +48,7 @@ public class SessionWorkers {
             job,
             Plan.class,
             () ->
-                sessions.plan(
+                planning.plan(
                     projectId, SessionPlan.from(submissions.of(job, "plan-stakeholder-session"))));
     return Map.of(
         "sessionAt", plan.sessionAt().toString(),
@@ -51,14 +58,14 @@ public class SessionWorkers {
 
   @JobWorker(type = REMIND, fetchVariables = "projectId")
   public void remind(ActivatedJob job, @Variable String projectId) {
-    ledger.once(job, Integer.class, () -> sessions.remind(UUID.fromString(projectId)));
+    ledger.once(job, Integer.class, () -> planning.remind(UUID.fromString(projectId)));
   }
 
   @JobWorker(type = PREPARE_OUTCOME, fetchVariables = "projectId")
   public Map<String, Object> prepareOutcome(ActivatedJob job, @Variable String projectId) {
     OutcomeOptions options =
         ledger.once(
-            job, OutcomeOptions.class, () -> sessions.outcomeOptions(UUID.fromString(projectId)));
+            job, OutcomeOptions.class, () -> recording.outcomeOptions(UUID.fromString(projectId)));
     return Map.of(
         "projectThemes", options.projectThemes(),
         "insightOptions", options.insightOptions(),
@@ -73,7 +80,7 @@ public class SessionWorkers {
             job,
             Integer.class,
             () ->
-                sessions.storeOutcome(
+                recording.storeOutcome(
                     projectId, SessionOutcome.from(submissions.of(job, "record-session-outcome"))));
     return Map.of("agendaItemCount", items);
   }

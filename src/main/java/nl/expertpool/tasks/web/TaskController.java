@@ -10,7 +10,7 @@ import nl.expertpool.engine.UserTask;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
-import nl.expertpool.tasks.Tasks;
+import nl.expertpool.tasks.TaskInbox;
 import nl.expertpool.web.ApiException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/tasks")
 class TaskController {
 
-  private final Tasks tasks;
+  private final TaskInbox tasks;
   private final ProjectLifecycle projects;
 
-  TaskController(Tasks tasks, ProjectLifecycle projects) {
+  TaskController(TaskInbox tasks, ProjectLifecycle projects) {
     this.tasks = tasks;
     this.projects = projects;
   }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.jobs.JobLedger;
-import nl.expertpool.tasks.TaskSubmissions;
+import nl.expertpool.tasks.SubmissionStore;
 import nl.expertpool.training.AttendanceRecord;
 import nl.expertpool.training.Training;
 import nl.expertpool.training.Training.AttendanceRow;
@@ -24,10 +24,10 @@ public class TrainingWorkers {
   public static final String CERTIFY_EXPERTS = "training.certify-experts";
 
   private final Training training;
-  private final TaskSubmissions submissions;
+  private final SubmissionStore submissions;
   private final JobLedger ledger;
 
-  TrainingWorkers(Training training, TaskSubmissions submissions, JobLedger ledger) {
+  TrainingWorkers(Training training, SubmissionStore submissions, JobLedger ledger) {
     this.training = training;
     this.submissions = submissions;
     this.ledger = ledger;

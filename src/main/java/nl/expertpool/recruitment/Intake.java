@@ -1,0 +1,423 @@
+package nl.expertpool.recruitment;
+
+import io.camunda.client.CamundaClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.notification.Messenger;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.project.ProjectStatus;
+import nl.expertpool.recruitment.Application.Confirmation;
+import nl.expertpool.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applications, with informed consent: from the public sign-up (double opt-in) or recorded by
+ * staff, confirmed by a link, a texted code or staff after a call, and acknowledged. Only a
+ * confirmed application counts, and the process hears of each once.
+ */
+@Service
+public class Intake {
+
+  public static final String APPLICATION_MESSAGE = "expert-application-received";
+
+  private final CallForExperts call;
+  private final Applications applications;
+  private final ConsentRecords consents;
+  private final ProjectLifecycle projects;
+  private final Messenger notifications;
+  private final AuditTrail audit;
+  private final CamundaClient engine;
+  private final ApplicationConfirmer confirmations;
+  private final CallForExperts.Limits limits;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  Intake(
+      CallForExperts call,
+      Applications applications,
+      ConsentRecords consents,
+      ProjectLifecycle projects,
+      Messenger notifications,
+      AuditTrail audit,
+      CamundaClient engine,
+      ApplicationConfirmer confirmations,
+      CallForExperts.Limits limits,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.call = call;
+    this.applications = applications;
+    this.consents = consents;
+    this.projects = projects;
+    this.notifications = notifications;
+    this.audit = audit;
+    this.engine = engine;
+    this.confirmations = confirmations;
+    this.limits = limits;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** What a public application answers: how it will be confirmed, nothing else. */
+  public enum Received {
+    /** A link went to the e-mail address: the application counts once it is followed. */
+    CONFIRMATION_SENT,
+    /** A phone number only, and a code went to it by text message: it counts once typed. */
+    CODE_SENT,
+    /** A phone number only and no way to send it a code: staff call and confirm it. */
+    AWAITING_CALL
+  }
+
+  /**
+   * Takes an application from the public sign-up (double opt-in): stored with its consent record,
+   * but it counts only once confirmed, through the link sent to its e-mail address, or by staff
+   * after a call when it gives a phone number only. An application with the contact of an earlier
+   * one of the project is not stored again and sends no second message, and answers the same, so
+   * that nobody learns from the answer who applied. Refused when the code is wrong, the window is
+   * not open or the call has as many applications as it takes; nothing is stored then.
+   */
+  public Received apply(UUID projectId, ApplicationForm form) {
+    if (form.signUpCode() == null || form.signUpCode().isBlank()) {
+      throw ApiException.invalid("signUpCode", "must not be blank");
+    }
+    return transactions.execute(
+        status -> {
+          Project project = call.openFor(projectId, form.signUpCode());
+          String contact = contactHash(projectId, form);
+          boolean byEmail = form.email() != null && !form.email().isBlank();
+          boolean byText = !byEmail && notifications.canText();
+          Received received =
+              byEmail
+                  ? Received.CONFIRMATION_SENT
+                  : byText ? Received.CODE_SENT : Received.AWAITING_CALL;
+          var earlier = applications.findByProjectIdAndContactHash(projectId, contact);
+          if (earlier.isPresent()) {
+            audit.record(
+                "applicant",
+                "recruitment.application-repeated",
+                AuditTrail.project(projectId),
+                "application " + earlier.get().getId() + ": not stored again");
+            return received;
+          }
+          long cap = (long) project.getTargetExperts() * limits.applicationsPerExpertSought();
+          if (applications.countByProjectId(projectId) >= cap) {
+            throw ApiException.conflict(
+                "This call takes no more applications: it has the "
+                    + cap
+                    + " it can screen for "
+                    + project.getTargetExperts()
+                    + " experts.");
+          }
+          Application application =
+              store(
+                  projectId,
+                  form,
+                  byEmail || byText ? Confirmation.PENDING : Confirmation.UNCONFIRMED,
+                  contact,
+                  "applicant",
+                  byEmail
+                      ? "awaiting its e-mail link"
+                      : byText ? "awaiting its text-message code" : "awaiting a call");
+          if (byEmail) {
+            notifications.sendLink(
+                application.recipient(),
+                "application-confirm",
+                confirmations.issue(application.getId(), application.getPreferredLanguage()),
+                project.getName());
+          } else if (byText) {
+            notifications.text(
+                application.recipient(),
+                "application-code",
+                project.getName(),
+                confirmations.issueCode(application.getId()));
+          }
+          return received;
+        });
+  }
+
+  /**
+   * Records an application that staff took on the applicant's behalf (on paper, in person): it
+   * counts at once, sends no confirmation message, and its consent record says how consent was
+   * given. A project's applicant with the same contact is refused (409).
+   */
+  public UUID record(UUID projectId, ApplicationForm form, String actor) {
+    UUID id =
+        transactions.execute(
+            status -> {
+              Project project = projects.get(projectId);
+              RecruitmentCall open = call.call(projectId);
+              if (project.getStatus() != ProjectStatus.ACTIVE
+                  || open.getStatus() != RecruitmentCall.Status.OPEN) {
+                throw ApiException.conflict("Applications for this project are closed.");
+              }
+              String contact = contactHash(projectId, form);
+              applications
+                  .findByProjectIdAndContactHash(projectId, contact)
+                  .ifPresent(
+                      earlier -> {
+                        throw ApiException.conflict(
+                            "Candidate "
+                                + earlier.getPseudonym()
+                                + " applied with this contact already.");
+                      });
+              Application application =
+                  store(projectId, form, Confirmation.PENDING, contact, actor, "recorded by staff");
+              application.confirm(
+                  clock.instant(), "recorded by " + actor + " (" + form.consent().method() + ")");
+              return application.getId();
+            });
+    tell(projectId, id);
+    return id;
+  }
+
+  /** Confirms an application through the link sent to its e-mail address; empty for a dead link. */
+  public Optional<String> confirmByLink(String token) {
+    var confirmed =
+        transactions.execute(
+            status -> {
+              Optional<Application> application =
+                  confirmations
+                      .applicationOf(token)
+                      .flatMap(applications::findById)
+                      .filter(a -> a.getAnonymisedAt() == null);
+              if (application.isEmpty() || !confirmations.spend(token)) {
+                return Optional.<Application>empty();
+              }
+              if (application.get().confirm(clock.instant(), "e-mail link")) {
+                audit.record(
+                    "applicant",
+                    "recruitment.application-confirmed",
+                    AuditTrail.project(application.get().getProjectId()),
+                    "application " + application.get().getId() + " by its e-mail link");
+              }
+              return application;
+            });
+    confirmed.ifPresent(a -> tell(a.getProjectId(), a.getId()));
+    return confirmed.map(a -> projects.get(a.getProjectId()).getName());
+  }
+
+  /** What a code typed to confirm an application did. */
+  public enum CodeConfirmation {
+    CONFIRMED,
+    /** No application of the project with this phone number has this code. */
+    WRONG,
+    /** No code works for it any more (used, expired, tried too often): staff can confirm it. */
+    SPENT
+  }
+
+  /**
+   * Confirms the application of the project with this phone number by the code texted to it. An
+   * unknown number answers as a wrong code does, so that nobody learns who applied.
+   */
+  public CodeConfirmation confirmByCode(UUID projectId, String phone, String code) {
+    var form = new ApplicationForm(null, null, null, phone, null, null, null, null);
+    var outcome =
+        transactions.execute(
+            status -> {
+              Optional<Application> application =
+                  applications
+                      .findByProjectIdAndContactHash(projectId, contactHash(projectId, form))
+                      .filter(a -> a.getAnonymisedAt() == null)
+                      .filter(a -> a.getConfirmation() == Confirmation.PENDING);
+              if (application.isEmpty()) {
+                return CodeConfirmation.WRONG;
+              }
+              return switch (confirmations.checkCode(application.get().getId(), code)) {
+                case MATCHES -> {
+                  application.get().confirm(clock.instant(), "text-message code");
+                  audit.record(
+                      "applicant",
+                      "recruitment.application-confirmed",
+                      AuditTrail.project(projectId),
+                      "application " + application.get().getId() + " by its text-message code");
+                  yield CodeConfirmation.CONFIRMED;
+                }
+                case WRONG -> CodeConfirmation.WRONG;
+                case SPENT -> CodeConfirmation.SPENT;
+              };
+            });
+    if (outcome == CodeConfirmation.CONFIRMED) {
+      applications
+          .findByProjectIdAndContactHash(projectId, contactHash(projectId, form))
+          .ifPresent(a -> tell(projectId, a.getId()));
+    }
+    return outcome;
+  }
+
+  /** The project a confirmation link is for while it works, for the page that asks to confirm. */
+  @Transactional(readOnly = true)
+  public Optional<String> projectOfLink(String token) {
+    return confirmations
+        .applicationOf(token)
+        .flatMap(applications::findById)
+        .filter(a -> a.getAnonymisedAt() == null)
+        .map(a -> projects.get(a.getProjectId()).getName());
+  }
+
+  /**
+   * Staff confirm an application after calling the applicant (one with a phone number only, or
+   * whose link was not followed).
+   *
+   * @return false when it was confirmed before
+   * @throws ApiException 404 when the project has no such application
+   */
+  public boolean confirm(UUID projectId, UUID applicationId, String actor) {
+    boolean confirmed =
+        Boolean.TRUE.equals(
+            transactions.execute(
+                status -> {
+                  Application application =
+                      applications
+                          .findById(applicationId)
+                          .filter(a -> a.getProjectId().equals(projectId))
+                          .filter(a -> a.getAnonymisedAt() == null)
+                          .orElseThrow(
+                              () ->
+                                  ApiException.notFound(
+                                      "Project "
+                                          + projectId
+                                          + " has no application "
+                                          + applicationId));
+                  boolean now =
+                      application.confirm(clock.instant(), "staff (" + actor + ") after a call");
+                  if (now) {
+                    audit.record(
+                        actor,
+                        "recruitment.application-confirmed",
+                        AuditTrail.project(projectId),
+                        "application " + applicationId + " after a call");
+                  }
+                  return now;
+                }));
+    if (confirmed) {
+      tell(projectId, applicationId);
+    }
+    return confirmed;
+  }
+
+  /** Confirms receipt to every applicant not yet told; returns how many were told now. */
+  @Transactional
+  public int acknowledgeApplications(UUID projectId) {
+    Project project = projects.get(projectId);
+    int told = 0;
+    for (Application application :
+        applications.findByProjectIdAndAcknowledgedAtIsNullOrderBySubmittedAt(projectId)) {
+      if (application.getConfirmation() == Confirmation.CONFIRMED
+          && application.acknowledge(clock.instant())) {
+        notifications.send(application.recipient(), "application-received", project.getName());
+        told++;
+      }
+    }
+    return told;
+  }
+
+  /** Whether the application is the project's and counts (confirmed). */
+  @Transactional(readOnly = true)
+  public boolean isConfirmed(UUID projectId, String applicationId) {
+    try {
+      return applications
+          .findById(UUID.fromString(applicationId))
+          .filter(a -> a.getProjectId().equals(projectId))
+          .filter(a -> a.getConfirmation() == Confirmation.CONFIRMED)
+          .isPresent();
+    } catch (IllegalArgumentException notAnId) {
+      return false;
+    }
+  }
+
+  /**
+   * The project's undecided applications that do not count yet, with the contact to call: for staff
+   * to confirm after a call, on the screening page.
+   */
+  @Transactional(readOnly = true)
+  public List<ToConfirm> toConfirm(UUID projectId) {
+    return applications.findByProjectIdOrderBySubmittedAt(projectId).stream()
+        .filter(Application::open)
+        .filter(a -> a.getAnonymisedAt() == null)
+        .filter(a -> a.getConfirmation() != Confirmation.CONFIRMED)
+        .map(
+            a ->
+                new ToConfirm(
+                    a.getId(),
+                    a.getPseudonym(),
+                    a.getName(),
+                    a.getPhone(),
+                    a.getEmail(),
+                    a.getConfirmation() == Confirmation.PENDING))
+        .toList();
+  }
+
+  /** An application to confirm; {@code linkSent} when a link went to its e-mail address. */
+  public record ToConfirm(
+      UUID applicationId,
+      String pseudonym,
+      String name,
+      String phone,
+      String email,
+      boolean linkSent) {}
+
+  private Application store(
+      UUID projectId,
+      ApplicationForm form,
+      Confirmation confirmation,
+      String contact,
+      String actor,
+      String how) {
+    Instant now = clock.instant();
+    // Flushed at once: the confirmation link refers to it by a foreign key, written by JDBC.
+    Application application =
+        applications.saveAndFlush(
+            new Application(projectId, newPseudonym(projectId), form, now, confirmation, contact));
+    consents.save(
+        new ConsentRecord(
+            application.getId(),
+            form.consent().textVersion().strip(),
+            now,
+            form.consent().method().strip()));
+    audit.record(
+        actor,
+        "recruitment.application-received",
+        AuditTrail.project(projectId),
+        "application " + application.getId() + ", " + how);
+    return application;
+  }
+
+  /** Tells the process that a confirmed application arrived (once: the id is the message id). */
+  private void tell(UUID projectId, UUID applicationId) {
+    engine
+        .newPublishMessageCommand()
+        .messageName(APPLICATION_MESSAGE)
+        .correlationKey(projectId.toString())
+        .messageId(applicationId.toString())
+        .timeToLive(Duration.ofHours(1))
+        .send()
+        .join();
+  }
+
+  /**
+   * The contact an application is known by within its project, hashed: the e-mail address in lower
+   * case, else the phone number's digits.
+   */
+  static String contactHash(UUID projectId, ApplicationForm form) {
+    String contact =
+        form.email() != null && !form.email().isBlank()
+            ? form.email().strip().toLowerCase(java.util.Locale.ROOT)
+            : "phone:" + form.phone().replaceAll("[^0-9+]", "").replaceFirst("^00", "+");
+    return ApplicationConfirmer.hash(projectId + ":" + contact);
+  }
+
+  private String newPseudonym(UUID projectId) {
+    String pseudonym;
+    do {
+      pseudonym = "A-" + RandomCode.of(4);
+    } while (applications.existsByProjectIdAndPseudonym(projectId, pseudonym));
+    return pseudonym;
+  }
+}
