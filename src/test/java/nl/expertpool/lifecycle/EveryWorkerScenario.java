@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * timer fires could be cancelled, or its project take another turn. So projects that run together
  * go the same way and can be compared, however long their jobs take.
  */
-final class EveryWorkerScenario {
+public final class EveryWorkerScenario {
 
   private final LifecycleDriver driver;
   private final JdbcTemplate jdbc;
@@ -42,7 +42,7 @@ final class EveryWorkerScenario {
   private final Map<UUID, Instant> sessionDeadlines = new HashMap<>();
   private Instant extendedAt;
 
-  EveryWorkerScenario(
+  public EveryWorkerScenario(
       LifecycleDriver driver, JdbcTemplate jdbc, Remuneration remuneration, EmbeddedZeebe zeebe) {
     this.driver = driver;
     this.jdbc = jdbc;
@@ -51,7 +51,7 @@ final class EveryWorkerScenario {
   }
 
   /** Creates a project per name and runs them all to completion and through retention. */
-  List<UUID> complete(List<String> names) {
+  public List<UUID> complete(List<String> names) {
     Map<String, LocalDate> deadlines =
         Map.of(
             Phase.RECRUITMENT.key(), driver.today().plusDays(25),
@@ -221,7 +221,7 @@ final class EveryWorkerScenario {
   }
 
   /** Creates a project per name and cancels each once its call is open. */
-  List<UUID> cancel(List<String> names) {
+  public List<UUID> cancel(List<String> names) {
     List<UUID> projects = names.stream().map(name -> driver.create(name, 3, null)).toList();
     awaitNoOpenJob();
     each(projects, p -> driver.projects.requestCancellation(p, "pm"));
@@ -235,7 +235,7 @@ final class EveryWorkerScenario {
   }
 
   /** The completed project went exactly the way the path leads, every worker's effect once. */
-  void assertCompletedAlongThePath(UUID project) {
+  public void assertCompletedAlongThePath(UUID project) {
     assertThat(driver.projects.get(project).getStatus()).isEqualTo(ProjectStatus.COMPLETED);
     for (MilestoneKey key : MilestoneKey.values()) {
       assertThat(driver.milestone(project, key)).as(key.name()).isEqualTo(MilestoneStatus.REACHED);
@@ -282,12 +282,12 @@ final class EveryWorkerScenario {
     assertThat(auditCount(project, "project.completed")).isEqualTo(1);
   }
 
-  void assertCancelled(UUID project) {
+  public void assertCancelled(UUID project) {
     assertThat(driver.projects.get(project).getStatus()).isEqualTo(ProjectStatus.CANCELLED);
     assertThat(auditCount(project, "project.closed")).isEqualTo(1);
   }
 
-  String name(UUID project) {
+  public String name(UUID project) {
     return driver.projects.get(project).getName();
   }
 
@@ -297,7 +297,7 @@ final class EveryWorkerScenario {
   }
 
   /** For a moment, as a job may follow a step that has just completed. */
-  void awaitNoOpenJob() {
+  public void awaitNoOpenJob() {
     await()
         .atMost(LifecycleDriver.WAIT)
         .during(Duration.ofMillis(300))
@@ -312,7 +312,7 @@ final class EveryWorkerScenario {
     return jdbc.queryForObject(sql, Integer.class, project);
   }
 
-  int auditCount(UUID project, String action) {
+  public int auditCount(UUID project, String action) {
     return jdbc.queryForObject(
         "select count(*) from audit_event where subject = ? and action = ?",
         Integer.class,

@@ -33,19 +33,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class LifecycleDriver {
 
-  static final CurrentUser PM = new CurrentUser("pm", Set.of(Role.PROJECT_MANAGER), null);
-  static final Duration WAIT = Duration.ofSeconds(30);
+  public static final CurrentUser PM = new CurrentUser("pm", Set.of(Role.PROJECT_MANAGER), null);
+  public static final Duration WAIT = Duration.ofSeconds(30);
 
-  final ProjectLifecycle projects;
-  final CallForExperts call;
-  final Intake intake;
-  final Pool pool;
-  final TaskInbox tasks;
-  final ProcessEngine engine;
-  final MilestoneTracker milestones;
-  final Clock clock;
+  public final ProjectLifecycle projects;
+  public final CallForExperts call;
+  public final Intake intake;
+  public final Pool pool;
+  public final TaskInbox tasks;
+  public final ProcessEngine engine;
+  public final MilestoneTracker milestones;
+  public final Clock clock;
 
-  LifecycleDriver(
+  public LifecycleDriver(
       ProjectLifecycle projects,
       CallForExperts call,
       Intake intake,
@@ -64,15 +64,15 @@ public class LifecycleDriver {
     this.clock = clock;
   }
 
-  LocalDate today() {
+  public LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  UUID create(int targetExperts, Map<String, LocalDate> deadlines) {
+  public UUID create(int targetExperts, Map<String, LocalDate> deadlines) {
     return create("Pool " + UUID.randomUUID(), targetExperts, deadlines);
   }
 
-  UUID create(String name, int targetExperts, Map<String, LocalDate> deadlines) {
+  public UUID create(String name, int targetExperts, Map<String, LocalDate> deadlines) {
     Project project =
         projects.create(
             new NewProject(
@@ -95,7 +95,7 @@ public class LifecycleDriver {
   }
 
   /** A project of this client organisation, its call open. */
-  UUID createFor(String clientName) {
+  public UUID createFor(String clientName) {
     UUID id =
         projects
             .create(
@@ -119,17 +119,17 @@ public class LifecycleDriver {
   }
 
   /** The call is open and its closing timer set: moving the clock now closes it. */
-  void awaitWindowOpen(UUID projectId) {
+  public void awaitWindowOpen(UUID projectId) {
     awaitActive(projectId, "WindowClosesTimer");
   }
 
   /** Waits until an element (e.g. a timer) of the project's process tree is active. */
-  void awaitActive(UUID projectId, String elementId) {
+  public void awaitActive(UUID projectId, String elementId) {
     await().atMost(WAIT).until(() -> activeElementIds(projectId).contains(elementId));
   }
 
   /** An application that counts at once, as staff record one on the applicant's behalf. */
-  UUID apply(UUID projectId, String name) {
+  public UUID apply(UUID projectId, String name) {
     return intake.record(
         projectId, application(call.callOf(projectId).signUpCode(), name), "staff");
   }
@@ -146,32 +146,32 @@ public class LifecycleDriver {
         new ApplicationForm.Consent(true, "2026-01", "web-form"));
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     engine.advanceClock(duration);
   }
 
   /** Waits for the project's open task with this form and returns it. */
-  UserTask task(UUID projectId, String formId) {
+  public UserTask task(UUID projectId, String formId) {
     return await().atMost(WAIT).until(() -> find(projectId, formId), found -> found != null);
   }
 
-  UserTask find(UUID projectId, String formId) {
+  public UserTask find(UUID projectId, String formId) {
     return tasks.open(PM, projectId).stream()
         .filter(t -> formId.equals(t.formId()))
         .findFirst()
         .orElse(null);
   }
 
-  boolean hasTask(UUID projectId, String formId) {
+  public boolean hasTask(UUID projectId, String formId) {
     return find(projectId, formId) != null;
   }
 
-  void complete(UUID projectId, String formId, Map<String, Object> values) {
+  public void complete(UUID projectId, String formId, Map<String, Object> values) {
     tasks.complete(PM, task(projectId, formId).key(), values);
   }
 
   /** Accepts (or otherwise decides) every candidate on the screening form. */
-  void screen(UUID projectId, String decision) {
+  public void screen(UUID projectId, String decision) {
     UserTask task = task(projectId, "screen-candidates");
     tasks.complete(PM, task.key(), screening(task, decision));
   }
@@ -197,7 +197,7 @@ public class LifecycleDriver {
     return Map.of("candidates", candidates);
   }
 
-  void scheduleOneSession(UUID projectId) {
+  public void scheduleOneSession(UUID projectId) {
     String startsAt = clock.instant().plus(Duration.ofDays(1)).toString();
     complete(
         projectId,
@@ -217,7 +217,7 @@ public class LifecycleDriver {
   }
 
   @SuppressWarnings("unchecked")
-  void recordAttendance(UUID projectId, boolean attended) {
+  public void recordAttendance(UUID projectId, boolean attended) {
     UserTask task = task(projectId, "record-attendance");
     var rows =
         ((List<Map<String, Object>>) task.variables().get("attendance"))
@@ -233,7 +233,7 @@ public class LifecycleDriver {
   }
 
   /** A project whose pool of two experts is trained: the interviews phase has begun. */
-  UUID trainedPool() {
+  public UUID trainedPool() {
     UUID project = create(2, null);
     apply(project, "Olena Koval");
     apply(project, "Andrii Melnyk");
@@ -249,7 +249,7 @@ public class LifecycleDriver {
   }
 
   /** The project's open tasks with this form, once there are this many. */
-  List<UserTask> tasks(UUID projectId, String formId, int count) {
+  public List<UserTask> tasks(UUID projectId, String formId, int count) {
     return await()
         .atMost(WAIT)
         .until(
@@ -273,18 +273,18 @@ public class LifecycleDriver {
   }
 
   /** Records every open interview of the project with consent, each raising these themes. */
-  void recordAllInterviews(UUID projectId, int count, String... themes) {
+  public void recordAllInterviews(UUID projectId, int count, String... themes) {
     for (UserTask task : tasks(projectId, "record-network-interview", count)) {
       tasks.complete(PM, task.key(), interview(themes));
     }
   }
 
-  void approveSynthesis(UUID projectId) {
+  public void approveSynthesis(UUID projectId) {
     complete(projectId, "review-synthesis", Map.of("synthesisDecision", "approve"));
   }
 
   /** Plans the session this far ahead, inviting one organisation. */
-  void planSession(UUID projectId, Duration ahead) {
+  public void planSession(UUID projectId, Duration ahead) {
     complete(projectId, "plan-stakeholder-session", sessionPlan(clock.instant().plus(ahead)));
   }
 
@@ -325,7 +325,7 @@ public class LifecycleDriver {
   }
 
   /** A project whose action agenda (one action on housing) is drafted: feedback has begun. */
-  UUID agendaDrafted() {
+  public UUID agendaDrafted() {
     UUID project = trainedPool();
     recordAllInterviews(project, 4, "housing");
     approveSynthesis(project);
@@ -340,7 +340,7 @@ public class LifecycleDriver {
 
   /** Every open feedback task answered with this support for every action. */
   @SuppressWarnings("unchecked")
-  void giveFeedback(UUID projectId, int count, int support) {
+  public void giveFeedback(UUID projectId, int count, int support) {
     for (UserTask task : tasks(projectId, "give-feedback", count)) {
       var items =
           ((List<Map<String, Object>>) task.variables().get("feedbackItems"))
@@ -358,7 +358,7 @@ public class LifecycleDriver {
   }
 
   /** A project through feedback (full support) and the handover meeting: the client's turn. */
-  UUID awaitingAcceptance() {
+  public UUID awaitingAcceptance() {
     UUID project = agendaDrafted();
     giveFeedback(project, 2, 5);
     awaitMilestone(project, MilestoneKey.FEEDBACK_INCORPORATED);
@@ -367,7 +367,7 @@ public class LifecycleDriver {
     return project;
   }
 
-  void holdHandoverMeeting(UUID projectId) {
+  public void holdHandoverMeeting(UUID projectId) {
     complete(projectId, "hold-handover-meeting", handoverMeeting(clock.instant()));
   }
 
@@ -383,10 +383,10 @@ public class LifecycleDriver {
         "Welcome meetings every quarter; a next pool in spring.");
   }
 
-  static final CurrentUser CLIENT =
+  public static final CurrentUser CLIENT =
       new CurrentUser("client", Set.of(Role.CLIENT), "Gemeente Almere");
 
-  MilestoneStatus milestone(UUID projectId, MilestoneKey key) {
+  public MilestoneStatus milestone(UUID projectId, MilestoneKey key) {
     return milestones.of(projectId).stream()
         .filter(m -> m.getKey() == key)
         .map(Milestone::getStatus)
@@ -394,11 +394,11 @@ public class LifecycleDriver {
         .orElseThrow();
   }
 
-  void awaitMilestone(UUID projectId, MilestoneKey key) {
+  public void awaitMilestone(UUID projectId, MilestoneKey key) {
     await().atMost(WAIT).until(() -> milestone(projectId, key) == MilestoneStatus.REACHED);
   }
 
-  List<String> activeElementIds(UUID projectId) {
+  public List<String> activeElementIds(UUID projectId) {
     long instance = projects.get(projectId).getProcessInstanceKey();
     return engine.activeElements(instance).stream().map(ElementInstance::elementId).toList();
   }

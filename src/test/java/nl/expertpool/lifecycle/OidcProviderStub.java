@@ -34,10 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * last, without asking; the token endpoint returns an RS256-signed ID token with that user's claims
  * and the nonce of the authorization request.
  */
-final class OidcProviderStub implements AutoCloseable {
+public final class OidcProviderStub implements AutoCloseable {
 
-  static final String CLIENT_ID = "expert-pool";
-  static final String CLIENT_SECRET = "stub-secret";
+  public static final String CLIENT_ID = "expert-pool";
+  public static final String CLIENT_SECRET = "stub-secret";
 
   private final HttpServer server;
   private final RSAKey key;
@@ -57,7 +57,7 @@ final class OidcProviderStub implements AutoCloseable {
     server.start();
   }
 
-  static OidcProviderStub start() {
+  public static OidcProviderStub start() {
     try {
       return new OidcProviderStub();
     } catch (IOException | JOSEException e) {
@@ -69,20 +69,20 @@ final class OidcProviderStub implements AutoCloseable {
     return "/realms/test" + endpoint;
   }
 
-  String issuer() {
+  public String issuer() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/test";
   }
 
-  String endSessionEndpoint() {
+  public String endSessionEndpoint() {
     return issuer() + "/protocol/openid-connect/logout";
   }
 
   /** The claims (besides iss, aud, nonce and times) of the user the next authorization signs in. */
-  void signInNextAs(Map<String, Object> claims) {
+  public void signInNextAs(Map<String, Object> claims) {
     next = Map.copyOf(claims);
   }
 
-  String authorizationEndpoint() {
+  public String authorizationEndpoint() {
     return issuer() + "/protocol/openid-connect/auth";
   }
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * census, however often their jobs were delivered; a worker whose effect ran twice adds a row, an
  * event or a message.
  */
-final class ProjectCensus {
+public final class ProjectCensus {
 
   /** Tables that reach the project through another table. */
   private static final String[][] CHILD_TABLES = {
@@ -35,7 +35,7 @@ final class ProjectCensus {
 
   private ProjectCensus() {}
 
-  static SortedMap<String, Integer> of(
+  public static SortedMap<String, Integer> of(
       JdbcTemplate jdbc, RecordingNotifier notifier, UUID project, String projectName) {
     var census = new TreeMap<String, Integer>();
     census.put(

@@ -6,7 +6,7 @@ import nl.expertpool.notification.Notification;
 import nl.expertpool.notification.Notifier;
 
 /** Keeps every notification the app sends, instead of logging or e-mailing it. */
-class RecordingNotifier implements Notifier {
+public class RecordingNotifier implements Notifier {
 
   private final List<Notification> delivered = new CopyOnWriteArrayList<>();
 
@@ -15,12 +15,12 @@ class RecordingNotifier implements Notifier {
     delivered.add(notification);
   }
 
-  List<Notification> delivered() {
+  public List<Notification> delivered() {
     return delivered;
   }
 
   /** Every subject names the project, so this tells whose messages they were. */
-  List<Notification> about(String projectName) {
+  public List<Notification> about(String projectName) {
     return delivered.stream().filter(n -> n.subject().contains(projectName)).toList();
   }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The app on its port, as a program calls it (HTTP Basic, JSON) and as a person's browser does (a
  * session cookie, forms with their CSRF token). Redirects are not followed: tests look at them.
  */
-final class WebClient {
+public final class WebClient {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -33,16 +33,16 @@ final class WebClient {
           .connectTimeout(Duration.ofSeconds(10))
           .build();
 
-  WebClient(int port) {
+  public WebClient(int port) {
     this.port = port;
   }
 
-  URI url(String path) {
+  public URI url(String path) {
     return URI.create("http://localhost:" + port + path);
   }
 
   /** A request to the path, with HTTP Basic when a user is given. */
-  HttpRequest.Builder request(String path, String user, String password) {
+  public HttpRequest.Builder request(String path, String user, String password) {
     var builder = HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30));
     if (user != null) {
       builder.header(
@@ -54,16 +54,17 @@ final class WebClient {
     return builder;
   }
 
-  HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+  public HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
     return http.send(request.build(), BodyHandlers.ofString());
   }
 
-  HttpResponse<String> get(String path, String user, String password)
+  public HttpResponse<String> get(String path, String user, String password)
       throws IOException, InterruptedException {
     return send(request(path, user, password));
   }
 
-  HttpResponse<String> postJson(String path, String user, String password, String json)
+  public HttpResponse<String> postJson(String path, String user, String password, String json)
       throws IOException, InterruptedException {
     return send(
         request(path, user, password)
@@ -72,11 +73,11 @@ final class WebClient {
   }
 
   /** A person's browser: its own session. */
-  Browser browser() {
+  public Browser browser() {
     return new Browser();
   }
 
-  static Map<String, String> fields(String... namesAndValues) {
+  public static Map<String, String> fields(String... namesAndValues) {
     var fields = new LinkedHashMap<String, String>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       fields.put(namesAndValues[i], namesAndValues[i + 1]);
@@ -84,7 +85,7 @@ final class WebClient {
     return fields;
   }
 
-  final class Browser {
+  public final class Browser {
 
     private final HttpClient session =
         HttpClient.newBuilder()
@@ -92,12 +93,12 @@ final class WebClient {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
       return session.send(HttpRequest.newBuilder(url(path)).build(), BodyHandlers.ofString());
     }
 
     /** Posts the form fields with the CSRF token of the page they were on. */
-    HttpResponse<String> post(String path, String page, Map<String, String> fields)
+    public HttpResponse<String> post(String path, String page, Map<String, String> fields)
         throws IOException, InterruptedException {
       var token = CSRF.matcher(page);
       assertThat(token.find()).as("a CSRF token on the page for " + path).isTrue();
@@ -108,7 +109,7 @@ final class WebClient {
     }
 
     /** Posts a form body as written (already encoded). */
-    HttpResponse<String> post(String path, String encodedForm)
+    public HttpResponse<String> post(String path, String encodedForm)
         throws IOException, InterruptedException {
       return session.send(
           HttpRequest.newBuilder(url(path))
@@ -119,13 +120,13 @@ final class WebClient {
     }
 
     /** Signs in through the form; answers where it sends the browser. */
-    HttpResponse<String> signIn(String user, String password)
+    public HttpResponse<String> signIn(String user, String password)
         throws IOException, InterruptedException {
       return post("/login", get("/login").body(), fields("username", user, "password", password));
     }
   }
 
-  static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.security;
 
 import static nl.expertpool.lifecycle.WebClient.fields;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.Map;
 import java.util.UUID;
+import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.lifecycle.WebClient;
 import nl.expertpool.recruitment.Pool;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.engine.UserTask;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneStatus;
 import nl.expertpool.remuneration.Remuneration;

@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,6 +32,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.expertpool.engine.UserTask;
+import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.lifecycle.NewProjects;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;

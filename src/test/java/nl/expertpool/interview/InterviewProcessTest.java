@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.interview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,8 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.insight.Synthesis;
-import nl.expertpool.interview.Interview;
-import nl.expertpool.interview.InterviewOverview;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.milestone.Milestone;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.remuneration.Remuneration;

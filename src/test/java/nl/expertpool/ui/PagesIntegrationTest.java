@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.expertpool.engine.UserTask;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.recruitment.Pool;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;

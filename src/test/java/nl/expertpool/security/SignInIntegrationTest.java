@@ -1,8 +1,9 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.expertpool.lifecycle.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,8 +14,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.expertpool.security.Role;
-import nl.expertpool.security.UserDirectory;
+import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.lifecycle.OidcProviderStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,9 +1,9 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.security;
 
-import static nl.expertpool.lifecycle.AccessMatrixTest.Expect.DENIED;
-import static nl.expertpool.lifecycle.AccessMatrixTest.Expect.HIDDEN;
-import static nl.expertpool.lifecycle.AccessMatrixTest.Expect.LOGIN;
-import static nl.expertpool.lifecycle.AccessMatrixTest.Expect.OK;
+import static nl.expertpool.security.AccessMatrixTest.Expect.DENIED;
+import static nl.expertpool.security.AccessMatrixTest.Expect.HIDDEN;
+import static nl.expertpool.security.AccessMatrixTest.Expect.LOGIN;
+import static nl.expertpool.security.AccessMatrixTest.Expect.OK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;

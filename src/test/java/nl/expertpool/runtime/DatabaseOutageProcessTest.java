@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,11 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.project.ProjectStatus;
-import nl.expertpool.runtime.EmbeddedDatabase;
-import nl.expertpool.runtime.EmbeddedProperties;
-import nl.expertpool.runtime.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;

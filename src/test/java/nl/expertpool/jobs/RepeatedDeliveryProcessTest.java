@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +35,10 @@ import nl.expertpool.ModelConsistency;
 import nl.expertpool.engine.embedded.EmbeddedZeebe;
 import nl.expertpool.engine.embedded.EngineRecords;
 import nl.expertpool.engine.embedded.EngineRecords.JobHistory;
-import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.lifecycle.EveryWorkerScenario;
+import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.lifecycle.ProjectCensus;
+import nl.expertpool.lifecycle.RecordingNotifier;
 import nl.expertpool.remuneration.Remuneration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,10 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneStatus;
-import nl.expertpool.project.Phase;
-import nl.expertpool.project.ProjectStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

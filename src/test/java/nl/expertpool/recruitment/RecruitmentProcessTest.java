@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneStatus;
 import nl.expertpool.project.ProjectStatus;

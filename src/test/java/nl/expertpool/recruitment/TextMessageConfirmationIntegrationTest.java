@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.notification.TextMessageGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

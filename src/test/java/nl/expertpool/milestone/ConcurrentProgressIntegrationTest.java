@@ -1,4 +1,4 @@
-package nl.expertpool.lifecycle;
+package nl.expertpool.milestone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import nl.expertpool.audit.AuditTrail;
-import nl.expertpool.milestone.MilestoneKey;
+import nl.expertpool.lifecycle.LifecycleDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
