@@ -22,10 +22,10 @@ class ConfirmedBeforeAcceptance implements TaskSubmissionRule {
       "cannot be accepted before the application is confirmed: call the applicant and confirm it"
           + " above";
 
-  private final Intake intake;
+  private final ApplicationConfirmation confirmation;
 
-  ConfirmedBeforeAcceptance(Intake intake) {
-    this.intake = intake;
+  ConfirmedBeforeAcceptance(ApplicationConfirmation confirmation) {
+    this.confirmation = confirmation;
   }
 
   @Override
@@ -38,7 +38,7 @@ class ConfirmedBeforeAcceptance implements TaskSubmissionRule {
     UUID projectId = UUID.fromString(String.valueOf(task.variables().get("projectId")));
     var problems = new ArrayList<FieldError>();
     for (ScreeningDecision decision : ScreeningSubmission.from(submission).decisions()) {
-      if (decision.accepts() && !intake.isConfirmed(projectId, decision.applicationId())) {
+      if (decision.accepts() && !confirmation.isConfirmed(projectId, decision.applicationId())) {
         problems.add(
             new FieldError(
                 ScreeningSubmission.decisionField(decision.row()),

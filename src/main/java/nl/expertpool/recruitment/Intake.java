@@ -4,8 +4,6 @@ import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.notification.Messenger;
@@ -20,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applications, with informed consent: from the public sign-up (double opt-in) or recorded by
- * staff, confirmed by a link, a texted code or staff after a call, and acknowledged. Only a
- * confirmed application counts, and the process hears of each once.
+ * staff, and acknowledged once confirmed ({@link ApplicationConfirmation}). Only a confirmed
+ * application counts, and the process hears of each once.
  */
 @Service
 public class Intake {
@@ -177,131 +175,6 @@ public class Intake {
     return id;
   }
 
-  /** Confirms an application through the link sent to its e-mail address; empty for a dead link. */
-  public Optional<String> confirmByLink(String token) {
-    var confirmed =
-        transactions.execute(
-            status -> {
-              Optional<Application> application =
-                  confirmations
-                      .applicationOf(token)
-                      .flatMap(applications::findById)
-                      .filter(a -> a.getAnonymisedAt() == null);
-              if (application.isEmpty() || !confirmations.spend(token)) {
-                return Optional.<Application>empty();
-              }
-              if (application.get().confirm(clock.instant(), "e-mail link")) {
-                audit.record(
-                    "applicant",
-                    "recruitment.application-confirmed",
-                    AuditTrail.project(application.get().getProjectId()),
-                    "application " + application.get().getId() + " by its e-mail link");
-              }
-              return application;
-            });
-    confirmed.ifPresent(a -> tell(a.getProjectId(), a.getId()));
-    return confirmed.map(a -> projects.get(a.getProjectId()).getName());
-  }
-
-  /** What a code typed to confirm an application did. */
-  public enum CodeConfirmation {
-    CONFIRMED,
-    /** No application of the project with this phone number has this code. */
-    WRONG,
-    /** No code works for it any more (used, expired, tried too often): staff can confirm it. */
-    SPENT
-  }
-
-  /**
-   * Confirms the application of the project with this phone number by the code texted to it. An
-   * unknown number answers as a wrong code does, so that nobody learns who applied.
-   */
-  public CodeConfirmation confirmByCode(UUID projectId, String phone, String code) {
-    var form = new ApplicationForm(null, null, null, phone, null, null, null, null);
-    var outcome =
-        transactions.execute(
-            status -> {
-              Optional<Application> application =
-                  applications
-                      .findByProjectIdAndContactHash(projectId, contactHash(projectId, form))
-                      .filter(a -> a.getAnonymisedAt() == null)
-                      .filter(a -> a.getConfirmation() == Confirmation.PENDING);
-              if (application.isEmpty()) {
-                return CodeConfirmation.WRONG;
-              }
-              return switch (confirmations.checkCode(application.get().getId(), code)) {
-                case MATCHES -> {
-                  application.get().confirm(clock.instant(), "text-message code");
-                  audit.record(
-                      "applicant",
-                      "recruitment.application-confirmed",
-                      AuditTrail.project(projectId),
-                      "application " + application.get().getId() + " by its text-message code");
-                  yield CodeConfirmation.CONFIRMED;
-                }
-                case WRONG -> CodeConfirmation.WRONG;
-                case SPENT -> CodeConfirmation.SPENT;
-              };
-            });
-    if (outcome == CodeConfirmation.CONFIRMED) {
-      applications
-          .findByProjectIdAndContactHash(projectId, contactHash(projectId, form))
-          .ifPresent(a -> tell(projectId, a.getId()));
-    }
-    return outcome;
-  }
-
-  /** The project a confirmation link is for while it works, for the page that asks to confirm. */
-  @Transactional(readOnly = true)
-  public Optional<String> projectOfLink(String token) {
-    return confirmations
-        .applicationOf(token)
-        .flatMap(applications::findById)
-        .filter(a -> a.getAnonymisedAt() == null)
-        .map(a -> projects.get(a.getProjectId()).getName());
-  }
-
-  /**
-   * Staff confirm an application after calling the applicant (one with a phone number only, or
-   * whose link was not followed).
-   *
-   * @return false when it was confirmed before
-   * @throws ApiException 404 when the project has no such application
-   */
-  public boolean confirm(UUID projectId, UUID applicationId, String actor) {
-    boolean confirmed =
-        Boolean.TRUE.equals(
-            transactions.execute(
-                status -> {
-                  Application application =
-                      applications
-                          .findById(applicationId)
-                          .filter(a -> a.getProjectId().equals(projectId))
-                          .filter(a -> a.getAnonymisedAt() == null)
-                          .orElseThrow(
-                              () ->
-                                  ApiException.notFound(
-                                      "Project "
-                                          + projectId
-                                          + " has no application "
-                                          + applicationId));
-                  boolean now =
-                      application.confirm(clock.instant(), "staff (" + actor + ") after a call");
-                  if (now) {
-                    audit.record(
-                        actor,
-                        "recruitment.application-confirmed",
-                        AuditTrail.project(projectId),
-                        "application " + applicationId + " after a call");
-                  }
-                  return now;
-                }));
-    if (confirmed) {
-      tell(projectId, applicationId);
-    }
-    return confirmed;
-  }
-
   /** Confirms receipt to every applicant not yet told; returns how many were told now. */
   @Transactional
   public int acknowledgeApplications(UUID projectId) {
@@ -317,51 +190,6 @@ public class Intake {
     }
     return told;
   }
-
-  /** Whether the application is the project's and counts (confirmed). */
-  @Transactional(readOnly = true)
-  public boolean isConfirmed(UUID projectId, String applicationId) {
-    try {
-      return applications
-          .findById(UUID.fromString(applicationId))
-          .filter(a -> a.getProjectId().equals(projectId))
-          .filter(a -> a.getConfirmation() == Confirmation.CONFIRMED)
-          .isPresent();
-    } catch (IllegalArgumentException notAnId) {
-      return false;
-    }
-  }
-
-  /**
-   * The project's undecided applications that do not count yet, with the contact to call: for staff
-   * to confirm after a call, on the screening page.
-   */
-  @Transactional(readOnly = true)
-  public List<ToConfirm> toConfirm(UUID projectId) {
-    return applications.findByProjectIdOrderBySubmittedAt(projectId).stream()
-        .filter(Application::open)
-        .filter(a -> a.getAnonymisedAt() == null)
-        .filter(a -> a.getConfirmation() != Confirmation.CONFIRMED)
-        .map(
-            a ->
-                new ToConfirm(
-                    a.getId(),
-                    a.getPseudonym(),
-                    a.getName(),
-                    a.getPhone(),
-                    a.getEmail(),
-                    a.getConfirmation() == Confirmation.PENDING))
-        .toList();
-  }
-
-  /** An application to confirm; {@code linkSent} when a link went to its e-mail address. */
-  public record ToConfirm(
-      UUID applicationId,
-      String pseudonym,
-      String name,
-      String phone,
-      String email,
-      boolean linkSent) {}
 
   private Application store(
       UUID projectId,
@@ -390,7 +218,7 @@ public class Intake {
   }
 
   /** Tells the process that a confirmed application arrived (once: the id is the message id). */
-  private void tell(UUID projectId, UUID applicationId) {
+  void tell(UUID projectId, UUID applicationId) {
     engine
         .newPublishMessageCommand()
         .messageName(APPLICATION_MESSAGE)

@@ -1,6 +1,6 @@
 package nl.expertpool.ui;
 
-import nl.expertpool.recruitment.Intake;
+import nl.expertpool.recruitment.ApplicationConfirmation;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,16 +16,17 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ApplicationConfirmationPage {
 
-  private final Intake intake;
+  private final ApplicationConfirmation confirmation;
 
-  ApplicationConfirmationPage(Intake intake) {
-    this.intake = intake;
+  ApplicationConfirmationPage(ApplicationConfirmation confirmation) {
+    this.confirmation = confirmation;
   }
 
   @GetMapping("/apply/confirm/{token}")
   String ask(@PathVariable String token, Model model) {
     model.addAttribute(
-        "projectName", intake.projectOfLink(token).orElseThrow(ApplicationConfirmationPage::gone));
+        "projectName",
+        confirmation.projectOfLink(token).orElseThrow(ApplicationConfirmationPage::gone));
     model.addAttribute("token", token);
     return "apply/confirm";
   }
@@ -33,7 +34,8 @@ class ApplicationConfirmationPage {
   @PostMapping("/apply/confirm/{token}")
   String confirm(@PathVariable String token, Model model) {
     model.addAttribute(
-        "projectName", intake.confirmByLink(token).orElseThrow(ApplicationConfirmationPage::gone));
+        "projectName",
+        confirmation.confirmByLink(token).orElseThrow(ApplicationConfirmationPage::gone));
     return "apply/confirmed";
   }
 

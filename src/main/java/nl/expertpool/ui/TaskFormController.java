@@ -14,7 +14,7 @@ import nl.expertpool.forms.FormCatalog;
 import nl.expertpool.forms.FormHtml;
 import nl.expertpool.forms.FormSchema;
 import nl.expertpool.forms.FormSubmission;
-import nl.expertpool.recruitment.Intake;
+import nl.expertpool.recruitment.ApplicationConfirmation;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.tasks.TaskInbox;
 import nl.expertpool.web.ApiException;
@@ -41,13 +41,14 @@ class TaskFormController {
   private final TaskInbox tasks;
   private final FormCatalog forms;
   private final FormHtml html;
-  private final Intake intake;
+  private final ApplicationConfirmation confirmation;
 
-  TaskFormController(TaskInbox tasks, FormCatalog forms, FormHtml html, Intake intake) {
+  TaskFormController(
+      TaskInbox tasks, FormCatalog forms, FormHtml html, ApplicationConfirmation confirmation) {
     this.tasks = tasks;
     this.forms = forms;
     this.html = html;
-    this.intake = intake;
+    this.confirmation = confirmation;
   }
 
   /**
@@ -64,11 +65,11 @@ class TaskFormController {
     }
     UUID projectId = UUID.fromString(String.valueOf(task.variables().get("projectId")));
     var confirmed =
-        intake.toConfirm(projectId).stream()
+        confirmation.toConfirm(projectId).stream()
             .filter(a -> a.applicationId().equals(applicationId))
             .findFirst()
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    intake.confirm(projectId, applicationId, user.name());
+    confirmation.confirm(projectId, applicationId, user.name());
     redirect.addFlashAttribute("confirmedApplication", confirmed.pseudonym());
     return "redirect:/tasks/" + key;
   }
@@ -132,7 +133,8 @@ class TaskFormController {
     if (SCREENING.equals(task.formId())) {
       model.addAttribute(
           "toConfirm",
-          intake.toConfirm(UUID.fromString(String.valueOf(task.variables().get("projectId")))));
+          confirmation.toConfirm(
+              UUID.fromString(String.valueOf(task.variables().get("projectId")))));
     }
     return "tasks/task";
   }

@@ -99,7 +99,7 @@ class LifecycleApiIntegrationTest {
       var page = http.getForEntity(path, String.class);
       assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
       assertThat(page.getBody()).contains("data-page=\"apply-confirm\"", "Expert pool Almere");
-      assertThat(driver.intake.confirmByLink(path.substring(path.lastIndexOf('/') + 1)))
+      assertThat(driver.confirmation.confirmByLink(path.substring(path.lastIndexOf('/') + 1)))
           .isPresent();
     }
 

@@ -20,6 +20,7 @@ import nl.expertpool.milestone.MilestoneTracker;
 import nl.expertpool.project.NewProject;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.ApplicationConfirmation;
 import nl.expertpool.recruitment.ApplicationForm;
 import nl.expertpool.recruitment.CallForExperts;
 import nl.expertpool.recruitment.Intake;
@@ -39,6 +40,7 @@ public class LifecycleDriver {
   public final ProjectLifecycle projects;
   public final CallForExperts call;
   public final Intake intake;
+  public final ApplicationConfirmation confirmation;
   public final Pool pool;
   public final TaskInbox tasks;
   public final ProcessEngine engine;
@@ -49,6 +51,7 @@ public class LifecycleDriver {
       ProjectLifecycle projects,
       CallForExperts call,
       Intake intake,
+      ApplicationConfirmation confirmation,
       Pool pool,
       TaskInbox tasks,
       ProcessEngine engine,
@@ -57,6 +60,7 @@ public class LifecycleDriver {
     this.projects = projects;
     this.call = call;
     this.intake = intake;
+    this.confirmation = confirmation;
     this.pool = pool;
     this.tasks = tasks;
     this.engine = engine;

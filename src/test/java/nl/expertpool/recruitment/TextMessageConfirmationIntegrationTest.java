@@ -93,12 +93,14 @@ class TextMessageConfirmationIntegrationTest {
     assertThat(confirm(project, "+31 6 9999 9999", yonas).statusCode())
         .as("a number that did not apply answers as a wrong code")
         .isEqualTo(400);
-    assertThat(driver.intake.toConfirm(project)).extracting(a -> a.name()).contains("Yonas T.");
+    assertThat(driver.confirmation.toConfirm(project))
+        .extracting(a -> a.name())
+        .contains("Yonas T.");
 
     apply(project, code, "Amina Y.", "+31 6 2222 2222");
     var confirmed = confirm(project, "+31 6 2222 2222", texts.codeFor("+31 6 2222 2222"));
     assertThat(confirmed.statusCode()).isEqualTo(204);
-    assertThat(driver.intake.toConfirm(project))
+    assertThat(driver.confirmation.toConfirm(project))
         .extracting(a -> a.name())
         .containsExactly("Yonas T.");
   }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
+import nl.expertpool.recruitment.ApplicationConfirmation;
 import nl.expertpool.recruitment.ApplicationForm;
 import nl.expertpool.recruitment.Intake;
 import nl.expertpool.security.CurrentUser;
@@ -32,10 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ApplicationController {
 
   private final Intake intake;
+  private final ApplicationConfirmation confirmation;
   private final PublicApplicationLimiter limits;
 
-  ApplicationController(Intake intake, PublicApplicationLimiter limits) {
+  ApplicationController(
+      Intake intake, ApplicationConfirmation confirmation, PublicApplicationLimiter limits) {
     this.intake = intake;
+    this.confirmation = confirmation;
     this.limits = limits;
   }
 
@@ -72,7 +76,7 @@ class ApplicationController {
     if (wait.isPresent()) {
       return tooMany(wait.get());
     }
-    return switch (intake.confirmByCode(id, code.phone(), code.code())) {
+    return switch (confirmation.confirmByCode(id, code.phone(), code.code())) {
       case CONFIRMED -> ResponseEntity.noContent().build();
       case WRONG ->
           throw ApiException.invalid("code", "does not match the code sent to this phone");
@@ -94,7 +98,7 @@ class ApplicationController {
   @PostMapping("/api/projects/{id}/applications/{applicationId}/confirmation")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void confirm(@PathVariable UUID id, @PathVariable UUID applicationId) {
-    intake.confirm(id, applicationId, CurrentUser.get().name());
+    confirmation.confirm(id, applicationId, CurrentUser.get().name());
   }
 
   private static ResponseEntity<ProblemDetail> tooMany(java.time.Duration wait) {
