@@ -28,15 +28,13 @@ class FeedbackPersonalData implements PersonalDataHolder {
 
   @Override
   public Map<String, Object> export(Person person) {
-    if (!person.isExpert()) {
-      return Map.of();
-    }
-    return Map.of(
+    return person.expertSection(
         "feedback",
-        jdbc.queryForList(
-            "select f.status, f.recorded_at, s.position, s.support, s.comment from feedback f"
-                + " left join feedback_score s on s.project_id = f.project_id"
-                + " and s.expert_id = f.expert_id where f.expert_id = ? order by s.position",
-            person.expertId()));
+        expertId ->
+            jdbc.queryForList(
+                "select f.status, f.recorded_at, s.position, s.support, s.comment from feedback f"
+                    + " left join feedback_score s on s.project_id = f.project_id"
+                    + " and s.expert_id = f.expert_id where f.expert_id = ? order by s.position",
+                expertId));
   }
 }

@@ -83,7 +83,7 @@ public class FeedbackRound {
     if (!pool.inPool(projectId, expertId)) {
       throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
     }
-    Set<Integer> positions = positions(projectId);
+    Set<Integer> positions = agenda.positions(projectId);
     for (Score score : form.scores()) {
       if (!positions.contains(score.position())) {
         throw new RefusedInput("Position " + score.position() + " is not an action of the agenda");
@@ -231,10 +231,6 @@ public class FeedbackRound {
         },
         projectId);
     return counts;
-  }
-
-  private Set<Integer> positions(UUID projectId) {
-    return agenda.positions(projectId);
   }
 
   /**

@@ -32,14 +32,12 @@ class InterviewPersonalData implements PersonalDataHolder {
 
   @Override
   public Map<String, Object> export(Person person) {
-    if (!person.isExpert()) {
-      return Map.of();
-    }
-    return Map.of(
+    return person.expertSection(
         "interviewsRecorded",
-        jdbc.queryForList(
-            "select id, slot, status, recorded_at from interview where expert_id = ?"
-                + " order by slot",
-            person.expertId()));
+        expertId ->
+            jdbc.queryForList(
+                "select id, slot, status, recorded_at from interview where expert_id = ?"
+                    + " order by slot",
+                expertId));
   }
 }

@@ -26,14 +26,12 @@ class RemunerationPersonalData implements PersonalDataHolder {
 
   @Override
   public Map<String, Object> export(Person person) {
-    if (!person.isExpert()) {
-      return Map.of();
-    }
-    return Map.of(
+    return person.expertSection(
         "remuneration",
-        jdbc.queryForList(
-            "select kind, source_ref, minutes, booked_at, settled_at from remuneration_entry"
-                + " where expert_id = ? order by booked_at",
-            person.expertId()));
+        expertId ->
+            jdbc.queryForList(
+                "select kind, source_ref, minutes, booked_at, settled_at from remuneration_entry"
+                    + " where expert_id = ? order by booked_at",
+                expertId));
   }
 }

@@ -29,15 +29,13 @@ class TrainingPersonalData implements PersonalDataHolder {
 
   @Override
   public Map<String, Object> export(Person person) {
-    if (!person.isExpert()) {
-      return Map.of();
-    }
-    return Map.of(
+    return person.expertSection(
         "trainingAttendance",
-        jdbc.queryForList(
-            "select s.starts_at, s.duration_minutes, s.location, a.attended from attendance a"
-                + " join training_session s on s.id = a.session_id where a.expert_id = ?"
-                + " order by s.starts_at",
-            person.expertId()));
+        expertId ->
+            jdbc.queryForList(
+                "select s.starts_at, s.duration_minutes, s.location, a.attended from attendance a"
+                    + " join training_session s on s.id = a.session_id where a.expert_id = ?"
+                    + " order by s.starts_at",
+                expertId));
   }
 }
