@@ -69,30 +69,40 @@ public record NewProject(
         null);
   }
 
-  static final BigDecimal DEFAULT_HOURLY_RATE = new BigDecimal("25.00");
+  public static final BigDecimal DEFAULT_HOURLY_RATE = new BigDecimal("25.00");
+  public static final int DEFAULT_RECRUITMENT_WINDOW_DAYS = 14;
+  public static final int DEFAULT_REQUIRED_SESSIONS = 1;
+  public static final int DEFAULT_INTERVIEW_DEADLINE_DAYS = 21;
+  public static final int DEFAULT_INTERVIEW_MINUTES = 90;
+  public static final int DEFAULT_RETENTION_DAYS = 180;
+
+  /** 60 % of the target, at least one. */
+  public static int defaultMinimumPool(int targetExperts) {
+    return Math.max(1, (int) Math.ceil(targetExperts * 0.6));
+  }
 
   int recruitmentWindowDaysOrDefault() {
-    return recruitmentWindowDays == null ? 14 : recruitmentWindowDays;
+    return recruitmentWindowDays == null ? DEFAULT_RECRUITMENT_WINDOW_DAYS : recruitmentWindowDays;
   }
 
   int minimumPoolOrDefault() {
-    return minimumPool == null ? Math.max(1, (int) Math.ceil(targetExperts * 0.6)) : minimumPool;
+    return minimumPool == null ? defaultMinimumPool(targetExperts) : minimumPool;
   }
 
   int requiredSessionsOrDefault() {
-    return requiredSessions == null ? 1 : requiredSessions;
+    return requiredSessions == null ? DEFAULT_REQUIRED_SESSIONS : requiredSessions;
   }
 
   int interviewDeadlineDaysOrDefault() {
-    return interviewDeadlineDays == null ? 21 : interviewDeadlineDays;
+    return interviewDeadlineDays == null ? DEFAULT_INTERVIEW_DEADLINE_DAYS : interviewDeadlineDays;
   }
 
   int retentionDaysOrDefault() {
-    return retentionDays == null ? 180 : retentionDays;
+    return retentionDays == null ? DEFAULT_RETENTION_DAYS : retentionDays;
   }
 
   int interviewMinutesOrDefault() {
-    return interviewMinutes == null ? 90 : interviewMinutes;
+    return interviewMinutes == null ? DEFAULT_INTERVIEW_MINUTES : interviewMinutes;
   }
 
   BigDecimal hourlyRateOrDefault() {

@@ -1,5 +1,9 @@
 package nl.expertpool.project;
 
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * The phases of a project in order; each has a deadline in the plan, kept in the engine as the
  * variable its overdue timer reads.
@@ -39,6 +43,25 @@ public enum Phase {
   /** The process variable with the phase's deadline, e.g. {@code stakeholderSessionDeadline}. */
   public String deadlineVariable() {
     return nl.expertpool.web.NameConvention.camelCase(key) + "Deadline";
+  }
+
+  /**
+   * Each phase's deadline: the one given for it, or its default days after the previous phase's
+   * (the recruitment phase: the recruitment window and a week to screen). Not checked for order.
+   *
+   * @param given deadlines by {@link #key()}; unknown keys are ignored
+   */
+  public static Map<Phase, LocalDate> schedule(
+      LocalDate start, int recruitmentWindowDays, Map<String, LocalDate> given) {
+    Map<Phase, LocalDate> schedule = new EnumMap<>(Phase.class);
+    LocalDate previous = start;
+    for (Phase phase : values()) {
+      int days = phase == RECRUITMENT ? recruitmentWindowDays + 7 : phase.defaultDays;
+      LocalDate due = given.get(phase.key) != null ? given.get(phase.key) : previous.plusDays(days);
+      schedule.put(phase, due);
+      previous = due;
+    }
+    return schedule;
   }
 
   public static Phase ofKey(String key) {

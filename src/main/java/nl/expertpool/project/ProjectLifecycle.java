@@ -133,6 +133,12 @@ public class ProjectLifecycle {
     return project;
   }
 
+  /** The client organisations there are, by name, for choosing one when a project starts. */
+  @Transactional(readOnly = true)
+  public List<String> clientNames() {
+    return clients.findAll().stream().map(ClientOrganisation::getName).sorted().toList();
+  }
+
   /** Asks the process to cancel the project; the process closes it. */
   @Transactional
   public void requestCancellation(UUID projectId, String actor) {
@@ -272,18 +278,14 @@ public class ProjectLifecycle {
     }
     Map<Phase, Instant> deadlines = new EnumMap<>(Phase.class);
     LocalDate previous = plan.startDate();
-    for (Phase phase : Phase.values()) {
-      int days =
-          phase == Phase.RECRUITMENT
-              ? plan.recruitmentWindowDaysOrDefault() + 7
-              : phase.defaultDays();
-      LocalDate due = given.getOrDefault(phase.key(), previous.plusDays(days));
-      if (due.isBefore(previous)) {
+    for (var due :
+        Phase.schedule(plan.startDate(), plan.recruitmentWindowDaysOrDefault(), given).entrySet()) {
+      if (due.getValue().isBefore(previous)) {
         throw ApiException.invalid(
-            "deadlines." + phase.key(), "must not be before the previous phase's deadline");
+            "deadlines." + due.getKey().key(), "must not be before the previous phase's deadline");
       }
-      deadlines.put(phase, due.atStartOfDay(ZoneOffset.UTC).toInstant());
-      previous = due;
+      deadlines.put(due.getKey(), due.getValue().atStartOfDay(ZoneOffset.UTC).toInstant());
+      previous = due.getValue();
     }
     return deadlines;
   }

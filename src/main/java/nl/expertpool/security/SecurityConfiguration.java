@@ -128,7 +128,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/account/password")
                     .hasAnyRole(PM, STAFF, EXPERT, CLIENT)
-                    .requestMatchers("/dashboard", "/dashboard/**")
+                    .requestMatchers("/dashboard", "/dashboard/**", "/projects/new")
                     .hasRole(PM)
                     .requestMatchers("/portal", "/portal/**")
                     .hasAnyRole(PM, STAFF, CLIENT)

@@ -110,6 +110,8 @@ class AccessMatrixTest {
     rule("GET /dashboard", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /dashboard/projects/{id}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /dashboard/models/{processId}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule(
         "POST /dashboard/projects/{id}/people/{person}/account",
         LOGIN,

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -452,6 +453,56 @@ class BrowserTest {
   }
 
   /** The inbox's project filter applies when chosen: its script is a file, as the policy wants. */
+  @Test
+  void aProjectManagerStartsAProjectOnThePageAfterAFirstRefusal() {
+    signIn("pm");
+    browser.get(url("/dashboard"));
+    browser.findElement(By.id("new-project")).click();
+    waitFor().until(d -> path().equals("/projects/new"));
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/projects/new?lang=" + language));
+        screenshot("new-project-" + language + "-" + width);
+        fitsTheScreen("new project, " + language + ", " + width);
+        accessible("new project, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/projects/new?lang=en"));
+    String name = "Pool Lelystad " + Long.toString(System.nanoTime(), 36);
+    browser.findElement(By.id("name")).sendKeys(name);
+    browser.findElement(By.id("clientName")).sendKeys("Gemeente Lelystad");
+    browser.findElement(By.id("region")).sendKeys("Lelystad");
+    browser.findElement(By.id("targetExperts")).sendKeys("4");
+    browser.findElement(By.id("minimumPool")).sendKeys("6");
+    browser.findElement(By.id("interviewsPerExpert")).sendKeys("2");
+    browser.findElements(By.name("themes")).getFirst().sendKeys("housing");
+    submitTaskForm();
+
+    assertThat(browser.findElement(By.id("problems")).getText()).contains("Smallest pool");
+    assertThat(browser.findElement(By.id("minimumPool-note")).getText())
+        .contains("Must not be more than the experts sought.");
+    assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo(name);
+    assertThat(browser.findElements(By.name("themes")).getFirst().getAttribute("value"))
+        .isEqualTo("housing");
+    for (int width : WIDTHS) {
+      atWidth(width);
+      browser.findElement(By.id("minimumPool")).sendKeys(Keys.NULL);
+      screenshot("new-project-refused-" + width);
+      fitsTheScreen("new project refused, " + width);
+      accessible("new project refused, " + width);
+    }
+    atWidth(1280);
+    browser.findElement(By.id("minimumPool")).clear();
+    browser.findElement(By.id("minimumPool")).sendKeys("3");
+    submitTaskForm();
+
+    assertThat(path()).startsWith("/dashboard/projects/");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+    signOut();
+  }
+
   @Test
   void theInboxFilterAppliesWhenAProjectIsChosen() {
     UUID project = driver.createFor("Gemeente Almere");
