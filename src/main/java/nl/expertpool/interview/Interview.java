@@ -30,6 +30,13 @@ public record Interview(
     List<String> solutions,
     Instant recordedAt) {
 
+  /** The coarse profile in one line (age band · gender · residence status · time here). */
+  public String profile() {
+    return java.util.stream.Stream.of(ageBand, gender, residenceStatus, timeInNetherlands)
+        .filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.joining(" · "));
+  }
+
   public enum Status {
     /** The interviewee consented and the content is stored. */
     RECORDED,

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.expertpool.web.Csv;
 
 /**
  * The outcome of a project's stakeholder session. Organisations, not people: the invited contacts
@@ -16,6 +18,27 @@ public record ActionAgenda(
     Instant recordedAt,
     List<Participation> participants,
     List<Item> items) {
+
+  /** The actions as a table to download, each with the themes behind it and their counts. */
+  public Csv.Table table(UUID projectId) {
+    return new Csv.Table(
+        "action-agenda-" + projectId + ".csv",
+        List.of("position", "theme", "action", "owner", "term", "priority", "supporting insights"),
+        items.stream()
+            .<List<?>>map(
+                item ->
+                    List.of(
+                        item.position(),
+                        item.theme(),
+                        item.action(),
+                        item.owner(),
+                        item.term(),
+                        item.priority(),
+                        item.supportingInsights().stream()
+                            .map(s -> s.theme() + " (" + s.interviewCount() + " interviews)")
+                            .collect(Collectors.joining("; "))))
+            .toList());
+  }
 
   public record Participation(String organisation, int participantCount) {}
 

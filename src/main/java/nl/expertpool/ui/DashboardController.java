@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
@@ -11,6 +12,7 @@ import nl.expertpool.engine.ElementInstance;
 import nl.expertpool.engine.Incident;
 import nl.expertpool.engine.ProcessEngine;
 import nl.expertpool.engine.UserTask;
+import nl.expertpool.interview.Interview;
 import nl.expertpool.interview.InterviewOverview;
 import nl.expertpool.milestone.Milestone;
 import nl.expertpool.milestone.MilestoneStatus;
@@ -59,6 +61,7 @@ class DashboardController {
   private final DiagramSvg diagrams;
   private final ExpertAccess accounts;
   private final ObjectMapper json;
+  private final ProjectResults results;
   private final boolean embeddedEngine;
 
   DashboardController(
@@ -73,10 +76,12 @@ class DashboardController {
       DiagramSvg diagrams,
       ExpertAccess accounts,
       ObjectMapper json,
+      ProjectResults results,
       Environment environment) {
     this.embeddedEngine = !environment.acceptsProfiles(Profiles.of("camunda"));
     this.accounts = accounts;
     this.json = json;
+    this.results = results;
     this.diagrams = diagrams;
     this.projects = projects;
     this.milestones = milestones;
@@ -117,7 +122,13 @@ class DashboardController {
       SecurityHeaderPolicy.CONTENT_SECURITY_POLICY + "; style-src-attr 'unsafe-inline'";
 
   @GetMapping("/dashboard/projects/{id}")
-  String project(@PathVariable UUID id, Model model, HttpServletResponse response) {
+  String project(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String theme,
+      @RequestParam(required = false) String status,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
     response.setHeader("Content-Security-Policy", DIAGRAM_POLICY);
     Project project =
         projects
@@ -139,6 +150,10 @@ class DashboardController {
     model.addAttribute("audit", audit.about(AuditTrail.project(id)));
     model.addAttribute("activeCounts", counts(active));
     model.addAttribute("diagrams", diagrams(active));
+    model.addAttribute("results", results.of(id, theme, status, locale));
+    model.addAttribute("theme", theme == null ? "" : theme);
+    model.addAttribute("status", status == null ? "" : status);
+    model.addAttribute("statuses", Interview.Status.values());
     return "dashboard/project";
   }
 

@@ -23,6 +23,13 @@ public final class Csv {
 
   private Csv() {}
 
+  /** A table to download: the file's name, the header row and the rows. */
+  public record Table(String fileName, List<String> header, List<List<?>> rows) {}
+
+  public static ResponseEntity<String> download(Table table) {
+    return download(table.fileName(), table.header(), table.rows());
+  }
+
   public static ResponseEntity<String> download(
       String fileName, List<String> header, List<List<?>> rows) {
     var out = new StringWriter();

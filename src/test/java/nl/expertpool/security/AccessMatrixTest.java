@@ -110,6 +110,17 @@ class AccessMatrixTest {
     rule("GET /dashboard", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /dashboard/projects/{id}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /dashboard/models/{processId}", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /dashboard/projects/{id}/payout.csv", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule(
+        "GET /dashboard/projects/{id}/action-agenda.csv",
+        LOGIN,
+        OK,
+        DENIED,
+        DENIED,
+        DENIED,
+        DENIED);
+    rule("GET /dashboard/projects/{id}/insights.csv", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /dashboard/projects/{id}/synthesis", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule(

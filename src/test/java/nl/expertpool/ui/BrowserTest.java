@@ -504,6 +504,33 @@ class BrowserTest {
   }
 
   @Test
+  void theProjectPageShowsEveryPhasesResultsOnAPhoneToo() {
+    UUID project = driver.awaitingAcceptance();
+    signIn("pm");
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/dashboard/projects/" + project + "?lang=" + language));
+        for (String section : List.of("interviews", "insights", "feedback", "remuneration")) {
+          ((JavascriptExecutor) browser)
+              .executeScript("document.getElementById(arguments[0]).scrollIntoView()", section);
+          screenshot("project-" + section + "-" + language + "-" + width);
+        }
+        fitsTheScreen("project page, " + language + ", " + width);
+        accessible("project page, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/dashboard/projects/" + project + "?lang=en"));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("interview-status")))
+        .selectByValue("DECLINED");
+    waitFor().until(d -> browser.getCurrentUrl().contains("status=DECLINED"));
+    assertThat(browser.findElement(By.id("interviews")).getText())
+        .contains("0 of 4 interviews shown.");
+    signOut();
+  }
+
+  @Test
   void theInboxFilterAppliesWhenAProjectIsChosen() {
     UUID project = driver.createFor("Gemeente Almere");
     driver.apply(project, "Amina Yusuf");

@@ -51,34 +51,7 @@ class InsightController {
 
   @GetMapping(value = PATH, produces = Csv.MEDIA_TYPE)
   ResponseEntity<String> csv(@PathVariable UUID id) {
-    SynthesisView view = synthesisOf(id);
-    String file = "insights-" + id + ".csv";
-    if (!internal()) {
-      return Csv.download(
-          file,
-          List.of("theme", "interviews", "share"),
-          view.themes().stream()
-              .<List<?>>map(t -> List.of(t.theme(), t.interviewCount(), t.share()))
-              .toList());
-    }
-    return Csv.download(
-        file,
-        List.of("theme", "interviews", "share", "summary", "top needs", "solutions suggested"),
-        view.themes().stream()
-            .<List<?>>map(
-                t ->
-                    List.of(
-                        t.theme(),
-                        t.interviewCount(),
-                        t.share(),
-                        t.summary(),
-                        String.join(
-                            "; ",
-                            t.topNeeds().stream()
-                                .map(n -> n.need() + " (" + n.count() + ")")
-                                .toList()),
-                        String.join("; ", t.solutions())))
-            .toList());
+    return Csv.download(synthesisOf(id).table(id, internal()));
   }
 
   private SynthesisView synthesisOf(UUID id) {

@@ -2,7 +2,6 @@ package nl.expertpool.session.web;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
@@ -43,24 +42,7 @@ class ActionAgendaController {
 
   @GetMapping(value = PATH, produces = Csv.MEDIA_TYPE)
   ResponseEntity<String> csv(@PathVariable UUID id) {
-    ActionAgenda agenda = agendaOf(id);
-    return Csv.download(
-        "action-agenda-" + id + ".csv",
-        List.of("position", "theme", "action", "owner", "term", "priority", "supporting insights"),
-        agenda.items().stream()
-            .<List<?>>map(
-                item ->
-                    List.of(
-                        item.position(),
-                        item.theme(),
-                        item.action(),
-                        item.owner(),
-                        item.term(),
-                        item.priority(),
-                        item.supportingInsights().stream()
-                            .map(s -> s.theme() + " (" + s.interviewCount() + " interviews)")
-                            .collect(Collectors.joining("; "))))
-            .toList());
+    return Csv.download(agendaOf(id).table(id));
   }
 
   private ActionAgenda agendaOf(UUID id) {
