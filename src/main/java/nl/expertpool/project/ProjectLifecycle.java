@@ -142,11 +142,21 @@ public class ProjectLifecycle {
   /** Asks the process to cancel the project; the process closes it. */
   @Transactional
   public void requestCancellation(UUID projectId, String actor) {
+    requestCancellation(projectId, actor, null);
+  }
+
+  /**
+   * Asks the process to cancel the project, with the reason the audit trail keeps.
+   *
+   * @param reason null when none was given (the API asks for none)
+   */
+  @Transactional
+  public void requestCancellation(UUID projectId, String actor, String reason) {
     Project project = get(projectId);
     if (project.getStatus() != ProjectStatus.ACTIVE) {
       throw ApiException.conflict("The project is " + project.getStatus() + " already.");
     }
-    audit.record(actor, "project.cancellation-requested", AuditTrail.project(projectId), null);
+    audit.record(actor, "project.cancellation-requested", AuditTrail.project(projectId), reason);
     engine
         .newPublishMessageCommand()
         .messageName(CANCELLATION_MESSAGE)

@@ -121,6 +121,15 @@ class AccessMatrixTest {
         DENIED);
     rule("GET /dashboard/projects/{id}/insights.csv", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /dashboard/projects/{id}/synthesis", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    for (String page :
+        List.of(
+            "GET /dashboard/projects/{id}/cancellation",
+            "POST /dashboard/projects/{id}/cancellation",
+            "GET /dashboard/projects/{id}/people/{person}/export",
+            "GET /dashboard/projects/{id}/people/{person}/erasure",
+            "POST /dashboard/projects/{id}/people/{person}/erasure")) {
+      rule(page, LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    }
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule(

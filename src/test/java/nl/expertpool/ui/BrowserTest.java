@@ -531,6 +531,61 @@ class BrowserTest {
   }
 
   @Test
+  void aProjectManagerErasesAPersonAndCancelsAProjectAfterBeingToldWhatHappens() {
+    UUID project = driver.create(3, Map.of());
+    driver.awaitWindowOpen(project);
+    UUID person = driver.apply(project, "Dawit Tesfay");
+    signIn("pm");
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(
+            url(
+                "/dashboard/projects/"
+                    + project
+                    + "/people/"
+                    + person
+                    + "/erasure?lang="
+                    + language));
+        screenshot("erase-" + language + "-" + width);
+        fitsTheScreen("erase, " + language + ", " + width);
+        accessible("erase, " + language + ", " + width);
+        browser.get(url("/dashboard/projects/" + project + "/cancellation?lang=" + language));
+        screenshot("cancel-" + language + "-" + width);
+        fitsTheScreen("cancel, " + language + ", " + width);
+        accessible("cancel, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/dashboard/projects/" + project + "?lang=en"));
+    browser
+        .findElement(By.cssSelector("tr[data-person='" + person + "'] a[href$='/erasure']"))
+        .click();
+    waitFor().until(d -> path().endsWith("/erasure"));
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    assertThat(
+            waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")))
+                .getText())
+        .contains("is erased");
+    assertThat(browser.findElement(By.id("people")).getText()).doesNotContain("Dawit Tesfay");
+
+    browser.findElement(By.cssSelector("#cancel a[role=button]")).click();
+    waitFor().until(d -> path().endsWith("/cancellation"));
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    assertThat(browser.findElement(By.id("reason-note")).getText())
+        .contains("Say why the project stops.");
+    browser.findElement(By.id("reason")).sendKeys("The budget was withdrawn.");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    assertThat(
+            waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")))
+                .getText())
+        .contains("being cancelled");
+    signOut();
+  }
+
+  @Test
   void theInboxFilterAppliesWhenAProjectIsChosen() {
     UUID project = driver.createFor("Gemeente Almere");
     driver.apply(project, "Amina Yusuf");
