@@ -59,6 +59,14 @@ public interface ProcessEngine {
    */
   Instant advanceClock(Duration duration);
 
+  /**
+   * When the next timer of a process instance and the instances it called falls due; empty when
+   * none waits, or when this engine cannot tell (a cluster, whose clock cannot be moved anyway).
+   */
+  default Optional<Instant> nextTimer(long processInstanceKey) {
+    return Optional.empty();
+  }
+
   /** Filter for open user tasks; null fields match everything. */
   record TaskQuery(
       List<String> candidateGroups,

@@ -151,6 +151,7 @@ class DashboardController {
     model.addAttribute("activeCounts", counts(active));
     model.addAttribute("diagrams", diagrams(active));
     model.addAttribute("results", results.of(id, theme, status, locale));
+    model.addAttribute("demoClock", engine.clockAdjustable());
     model.addAttribute("theme", theme == null ? "" : theme);
     model.addAttribute("status", status == null ? "" : status);
     model.addAttribute("statuses", Interview.Status.values());

@@ -127,7 +127,8 @@ class AccessMatrixTest {
             "POST /dashboard/projects/{id}/cancellation",
             "GET /dashboard/projects/{id}/people/{person}/export",
             "GET /dashboard/projects/{id}/people/{person}/erasure",
-            "POST /dashboard/projects/{id}/people/{person}/erasure")) {
+            "POST /dashboard/projects/{id}/people/{person}/erasure",
+            "POST /dashboard/projects/{id}/clock")) {
       rule(page, LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     }
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);

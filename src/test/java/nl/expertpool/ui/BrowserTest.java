@@ -511,7 +511,8 @@ class BrowserTest {
       for (int width : WIDTHS) {
         atWidth(width);
         browser.get(url("/dashboard/projects/" + project + "?lang=" + language));
-        for (String section : List.of("interviews", "insights", "feedback", "remuneration")) {
+        for (String section :
+            List.of("interviews", "insights", "feedback", "remuneration", "clock")) {
           ((JavascriptExecutor) browser)
               .executeScript("document.getElementById(arguments[0]).scrollIntoView()", section);
           screenshot("project-" + section + "-" + language + "-" + width);
@@ -527,6 +528,12 @@ class BrowserTest {
     waitFor().until(d -> browser.getCurrentUrl().contains("status=DECLINED"));
     assertThat(browser.findElement(By.id("interviews")).getText())
         .contains("0 of 4 interviews shown.");
+    browser.findElement(By.cssSelector("#clock form input[value=P1D] + button")).click();
+    assertThat(
+            waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")))
+                .getText())
+        .contains("clock is now at");
     signOut();
   }
 

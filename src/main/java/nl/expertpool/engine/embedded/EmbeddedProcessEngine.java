@@ -90,6 +90,11 @@ final class EmbeddedProcessEngine implements ProcessEngine {
     return zeebe.advance(duration);
   }
 
+  @Override
+  public Optional<Instant> nextTimer(long processInstanceKey) {
+    return projection.nextTimer(processInstanceKey);
+  }
+
   private void ensureOpen(long taskKey) {
     if (projection.openTask(taskKey).isEmpty()) {
       if (projection.wasClosed(taskKey)) {

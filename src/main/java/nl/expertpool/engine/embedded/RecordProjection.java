@@ -9,11 +9,13 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.camunda.zeebe.protocol.record.value.deployment.Form;
@@ -79,6 +81,9 @@ final class RecordProjection {
   private final Set<Long> closedTasks = new HashSet<>();
   private final Map<Long, Rejection> rejections = new HashMap<>();
   private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+
+  /** Timers waiting: due date in epoch milliseconds by process instance, keyed by timer. */
+  private final Map<Long, long[]> timers = new HashMap<>();
 
   RecordProjection(RecordFeed feed, ObjectMapper json) {
     this.feed = feed;
@@ -157,6 +162,16 @@ final class RecordProjection {
     return incidents.values().stream().filter(i -> tree.contains(i.processInstanceKey())).toList();
   }
 
+  /** When the first timer waiting in the instance or the instances it called falls due. */
+  synchronized Optional<Instant> nextTimer(long processInstanceKey) {
+    catchUp();
+    Set<Long> tree = instanceTree(processInstanceKey);
+    return timers.values().stream()
+        .filter(t -> tree.contains(t[0]))
+        .map(t -> Instant.ofEpochMilli(t[1]))
+        .min(Comparator.naturalOrder());
+  }
+
   /** The instance and every active instance it called, directly or through a called one. */
   private Set<Long> instanceTree(long processInstanceKey) {
     var tree = new HashSet<Long>(List.of(processInstanceKey));
@@ -212,6 +227,15 @@ final class RecordProjection {
       }
       case UserTaskRecordValue value -> applyUserTask(record, value);
       case IncidentRecordValue value -> applyIncident(record, value);
+      case TimerRecordValue value -> {
+        if (record.getIntent() == TimerIntent.CREATED) {
+          timers.put(
+              record.getKey(), new long[] {value.getProcessInstanceKey(), value.getDueDate()});
+        } else if (record.getIntent() == TimerIntent.TRIGGERED
+            || record.getIntent() == TimerIntent.CANCELED) {
+          timers.remove(record.getKey());
+        }
+      }
       default -> {}
     }
   }
