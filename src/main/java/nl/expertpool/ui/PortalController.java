@@ -1,15 +1,26 @@
 package nl.expertpool.ui;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.handover.HandoverPackage;
+import nl.expertpool.insight.Synthesis;
+import nl.expertpool.insight.SynthesisView;
+import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneTracker;
+import nl.expertpool.project.Phase;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
+import nl.expertpool.session.SessionRecording;
 import nl.expertpool.tasks.TaskInbox;
 import nl.expertpool.web.HtmlDocumentStyle;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,16 +41,55 @@ class PortalController {
   private final MilestoneTracker milestones;
   private final HandoverPackage handover;
   private final TaskInbox tasks;
+  private final Synthesis synthesis;
+  private final SessionRecording sessions;
+  private final MessageSource messages;
 
   PortalController(
       ProjectLifecycle projects,
       MilestoneTracker milestones,
       HandoverPackage handover,
-      TaskInbox tasks) {
+      TaskInbox tasks,
+      Synthesis synthesis,
+      SessionRecording sessions,
+      @Qualifier("messageSource") MessageSource messages) {
     this.projects = projects;
     this.milestones = milestones;
     this.handover = handover;
     this.tasks = tasks;
+    this.synthesis = synthesis;
+    this.sessions = sessions;
+    this.messages = messages;
+  }
+
+  /**
+   * The phase whose deadline a milestone is planned for: the synthesis and the agenda both come
+   * from the stakeholder-session phase.
+   */
+  private static final Map<MilestoneKey, Phase> PLANNED_BY =
+      Map.of(
+          MilestoneKey.EXPERTS_RECRUITED, Phase.RECRUITMENT,
+          MilestoneKey.TRAINING_COMPLETED, Phase.TRAINING,
+          MilestoneKey.INTERVIEWS_COMPLETED, Phase.INTERVIEWS,
+          MilestoneKey.INSIGHTS_SYNTHESISED, Phase.STAKEHOLDER_SESSION,
+          MilestoneKey.ACTION_AGENDA_DRAFTED, Phase.STAKEHOLDER_SESSION,
+          MilestoneKey.FEEDBACK_INCORPORATED, Phase.FEEDBACK,
+          MilestoneKey.HANDOVER_COMPLETED, Phase.HANDOVER);
+
+  /** Each milestone's planned date, by its key's name: the start, or its phase's deadline. */
+  static Map<String, Instant> plannedDates(Project project) {
+    Map<String, Instant> planned = new HashMap<>();
+    planned.put(
+        MilestoneKey.PROJECT_STARTED.name(),
+        project.getStartDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    PLANNED_BY.forEach(
+        (key, phase) -> {
+          Instant due = project.getDeadlines().get(phase);
+          if (due != null) {
+            planned.put(key.name(), due);
+          }
+        });
+    return planned;
   }
 
   @GetMapping("/portal")
@@ -87,7 +137,7 @@ class PortalController {
   }
 
   @GetMapping("/portal/projects/{id}")
-  String project(@PathVariable UUID id, Model model) {
+  String project(@PathVariable UUID id, Model model, Locale locale) {
     CurrentUser user = CurrentUser.get();
     Project project = readable(id);
     boolean internal = user.isProjectManager() || user.is(nl.expertpool.security.Role.STAFF);
@@ -96,6 +146,25 @@ class PortalController {
         "milestones",
         milestones.of(id).stream().filter(m -> internal || m.isClientVisible()).toList());
     model.addAttribute("handoverReady", handover.html(id).isPresent());
+    model.addAttribute("planned", plannedDates(project));
+    SynthesisView insights = synthesis.of(id).orElse(null);
+    model.addAttribute("insights", insights);
+    model.addAttribute(
+        "insightChart",
+        insights == null
+            ? null
+            : BarChart.html(
+                messages.getMessage("results.insights.chart", null, locale),
+                insights.themes().stream()
+                    .map(
+                        t ->
+                            new BarChart.Bar(
+                                t.theme(),
+                                t.share().doubleValue(),
+                                t.percent() + " % (" + t.interviewCount() + ")",
+                                false))
+                    .toList()));
+    model.addAttribute("agenda", sessions.agenda(id).orElse(null));
     List<UserTask> mine =
         tasks.open(user, id).stream()
             .filter(t -> user.mayWorkOn(t.candidateGroups()))

@@ -535,6 +535,22 @@ class BrowserTest {
                 .getText())
         .contains("clock is now at");
     signOut();
+
+    signIn("client");
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/portal/projects/" + project + "?lang=" + language));
+        screenshot("portal-results-" + language + "-" + width);
+        ((JavascriptExecutor) browser)
+            .executeScript("document.getElementById('agenda').scrollIntoView()");
+        screenshot("portal-agenda-" + language + "-" + width);
+        fitsTheScreen("portal with results, " + language + ", " + width);
+        accessible("portal with results, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    signOut();
   }
 
   @Test

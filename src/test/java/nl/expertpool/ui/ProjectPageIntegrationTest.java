@@ -66,6 +66,25 @@ class ProjectPageIntegrationTest {
   }
 
   @Test
+  void theClientSeesPlannedDatesAndTheInsightsAndAgendaInAggregateOnly() throws Exception {
+    UUID project = driver.awaitingAcceptance();
+
+    String portal =
+        mvc.perform(get("/portal/projects/" + project).with(client("Gemeente Almere")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(portal)
+        .contains("planned by ")
+        .contains("What the interviews said", "4 interviews recorded; 0 people declined.")
+        .contains("<figure class=\"bars\">", "100 % (4)")
+        .contains("Action agenda", "Short term", "housing (4)")
+        .doesNotContain("I waited two years", "#interview-", "Needs named most");
+  }
+
+  @Test
   void theDownloadsAreTheApisFilesForThePagesSession() throws Exception {
     UUID project = driver.awaitingAcceptance();
 
@@ -102,6 +121,14 @@ class ProjectPageIntegrationTest {
         .andReturn()
         .getResponse()
         .getContentAsString();
+  }
+
+  private static RequestPostProcessor client(String organisation) {
+    return user("client")
+        .authorities(
+            new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_CLIENT"),
+            new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                "ORG_" + organisation));
   }
 
   private static RequestPostProcessor pm() {
