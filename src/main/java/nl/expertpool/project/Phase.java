@@ -64,6 +64,21 @@ public enum Phase {
     return schedule;
   }
 
+  /**
+   * The first phase that is not over, for a project's current phase as its milestones name it (the
+   * synthesis lies between the interviews and the stakeholder session); empty when all are over.
+   */
+  public static java.util.Optional<Phase> firstOpen(String currentPhase) {
+    if (currentPhase == null) {
+      return java.util.Optional.of(RECRUITMENT);
+    }
+    return switch (currentPhase) {
+      case "SYNTHESIS" -> java.util.Optional.of(STAKEHOLDER_SESSION);
+      default ->
+          java.util.Arrays.stream(values()).filter(p -> p.name().equals(currentPhase)).findFirst();
+    };
+  }
+
   public static Phase ofKey(String key) {
     for (Phase phase : values()) {
       if (phase.key.equals(key)) {

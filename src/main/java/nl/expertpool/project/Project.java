@@ -135,6 +135,11 @@ public class Project {
     }
   }
 
+  void targets(int targetExperts, int minimumPool) {
+    this.targetExperts = targetExperts;
+    this.minimumPool = minimumPool;
+  }
+
   void deadline(Phase phase, Instant dueAt) {
     deadlines.put(phase, dueAt);
   }

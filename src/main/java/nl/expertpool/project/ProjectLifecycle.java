@@ -30,6 +30,12 @@ public class ProjectLifecycle {
   public static final String PROCESS_ID = "expert-pool-project";
   public static final String CANCELLATION_MESSAGE = "project-cancelled";
 
+  /**
+   * Tells the phase under way that its deadline moved: it waits for the new one. Kept for no time,
+   * since a phase that is not waiting (its deadline passed and a manager decides) needs no telling.
+   */
+  public static final String DEADLINE_CHANGED_MESSAGE = "project-deadline-changed";
+
   private final Projects projects;
   private final ClientOrganisations clients;
   private final CamundaClient engine;
@@ -37,6 +43,7 @@ public class ProjectLifecycle {
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard;
 
   ProjectLifecycle(
       Projects projects,
@@ -45,7 +52,8 @@ public class ProjectLifecycle {
       ApplicationEventPublisher events,
       AuditTrail audit,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard) {
     this.projects = projects;
     this.clients = clients;
     this.engine = engine;
@@ -53,6 +61,7 @@ public class ProjectLifecycle {
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
+    this.targetsGuard = targetsGuard;
   }
 
   /**
@@ -219,6 +228,149 @@ public class ProjectLifecycle {
         AuditTrail.project(projectId),
         phase.key() + " by " + days + " days to " + due);
     return due;
+  }
+
+  /**
+   * Changes a running project's plan: the deadline of the phase under way and those after it, and
+   * the targets until screening begins ({@link TargetsGuard}). The rules are those of a new plan,
+   * and a deadline may not lie in the past. Each change is an audit event; the process gets the new
+   * deadlines as variables, and the phase under way, which waits for its deadline, is told by the
+   * message {@value #DEADLINE_CHANGED_MESSAGE} to wait for the new one. Values equal to the plan's
+   * change nothing.
+   */
+  @Transactional
+  public Project changePlan(UUID projectId, PlanChange change, String actor) {
+    Project project = get(projectId);
+    if (project.getStatus() != ProjectStatus.ACTIVE) {
+      throw ApiException.conflict(
+          "The project is " + project.getStatus() + "; its plan no longer changes.");
+    }
+    if (change == null || change.empty()) {
+      throw ApiException.invalid("deadlines", "give a deadline or a target to change");
+    }
+    Optional<Phase> open = Phase.firstOpen(project.getCurrentPhase());
+    LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+    var problems = new ArrayList<Violation>();
+    Map<Phase, LocalDate> schedule = new EnumMap<>(Phase.class);
+    project
+        .getDeadlines()
+        .forEach((phase, due) -> schedule.put(phase, LocalDate.ofInstant(due, ZoneOffset.UTC)));
+    Map<Phase, LocalDate> changed = new EnumMap<>(Phase.class);
+    Map<String, LocalDate> given = change.deadlines() == null ? Map.of() : change.deadlines();
+    given.forEach(
+        (key, due) -> {
+          String field = "deadlines." + key;
+          Phase phase;
+          try {
+            phase = Phase.ofKey(key);
+          } catch (IllegalArgumentException e) {
+            problems.add(new Violation(field, "is not a phase (" + phaseKeys() + ")"));
+            return;
+          }
+          if (due == null) {
+            problems.add(new Violation(field, "must be a date (yyyy-mm-dd)"));
+          } else if (due.equals(schedule.get(phase))) {
+            return;
+          } else if (open.isEmpty() || phase.ordinal() < open.get().ordinal()) {
+            problems.add(new Violation(field, "is of a phase that is over"));
+          } else if (due.isBefore(today)) {
+            problems.add(new Violation(field, "must not be in the past"));
+          } else if (ChronoUnit.YEARS.between(today, due) >= MAX_YEARS) {
+            problems.add(new Violation(field, "must be within " + MAX_YEARS + " years of today"));
+          } else {
+            changed.put(phase, due);
+          }
+        });
+    schedule.putAll(changed);
+    Phase before = null;
+    for (Phase phase : Phase.values()) {
+      if (before != null
+          && (changed.containsKey(phase) || changed.containsKey(before))
+          && schedule.get(phase).isBefore(schedule.get(before))) {
+        problems.add(
+            changed.containsKey(phase)
+                ? new Violation(
+                    "deadlines." + phase.key(), "must not be before the previous phase's deadline")
+                : new Violation(
+                    "deadlines." + before.key(), "must not be after the next phase's deadline"));
+      }
+      before = phase;
+    }
+    int target =
+        change.targetExperts() == null ? project.getTargetExperts() : change.targetExperts();
+    int minimum = change.minimumPool() == null ? project.getMinimumPool() : change.minimumPool();
+    boolean targetsChange =
+        target != project.getTargetExperts() || minimum != project.getMinimumPool();
+    if (targetsChange && !targetsMayChange(project, open)) {
+      String field = target != project.getTargetExperts() ? "targetExperts" : "minimumPool";
+      problems.add(new Violation(field, "no longer changes: screening has begun"));
+    } else if (minimum > target) {
+      problems.add(new Violation("minimumPool", "must not exceed targetExperts"));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    changed.forEach(
+        (phase, due) -> {
+          Instant at = due.atStartOfDay(ZoneOffset.UTC).toInstant();
+          audit.record(
+              actor,
+              "project.deadline-changed",
+              AuditTrail.project(projectId),
+              phase.key() + " from " + project.getDeadlines().get(phase) + " to " + at);
+          project.deadline(phase, at);
+          variables.put(phase.deadlineVariable(), at.toString());
+        });
+    if (targetsChange) {
+      audit.record(
+          actor,
+          "project.targets-changed",
+          AuditTrail.project(projectId),
+          "target from %d to %d experts, minimum pool from %d to %d"
+              .formatted(project.getTargetExperts(), target, project.getMinimumPool(), minimum));
+      project.targets(target, minimum);
+      variables.put("targetExperts", target);
+    }
+    tellTheProcess(project, variables, !changed.isEmpty());
+    return project;
+  }
+
+  /** Whether the project's targets may still change: in recruitment, before screening. */
+  @Transactional(readOnly = true)
+  public boolean targetsMayChange(UUID projectId) {
+    Project project = get(projectId);
+    return project.getStatus() == ProjectStatus.ACTIVE
+        && targetsMayChange(project, Phase.firstOpen(project.getCurrentPhase()));
+  }
+
+  private boolean targetsMayChange(Project project, Optional<Phase> open) {
+    if (open.orElse(null) != Phase.RECRUITMENT) {
+      return false;
+    }
+    TargetsGuard guard = targetsGuard.getIfAvailable();
+    return guard == null || guard.targetsMayChange(project.getId());
+  }
+
+  /** The new plan values into the process's variables, and a word to the phase under way. */
+  private void tellTheProcess(Project project, Map<String, Object> variables, boolean deadlines) {
+    if (variables.isEmpty() || project.getProcessInstanceKey() == null) {
+      return;
+    }
+    engine
+        .newSetVariablesCommand(project.getProcessInstanceKey())
+        .variables(variables)
+        .send()
+        .join();
+    if (deadlines) {
+      engine
+          .newPublishMessageCommand()
+          .messageName(DEADLINE_CHANGED_MESSAGE)
+          .correlationKey(project.getId().toString())
+          .timeToLive(Duration.ZERO)
+          .send()
+          .join();
+    }
   }
 
   /**

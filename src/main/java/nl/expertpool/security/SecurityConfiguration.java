@@ -67,7 +67,10 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/projects/*/applications/*/confirmation")
                     .hasAnyRole(PM, STAFF)
                     .requestMatchers(
-                        HttpMethod.POST, "/api/projects", "/api/projects/*/cancellation")
+                        HttpMethod.POST,
+                        "/api/projects",
+                        "/api/projects/*/cancellation",
+                        "/api/projects/*/plan-changes")
                     .hasRole(PM)
                     .requestMatchers("/api/dev/**")
                     .hasRole(PM)

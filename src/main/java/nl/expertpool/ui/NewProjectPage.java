@@ -96,7 +96,7 @@ class NewProjectPage {
     return path.replaceAll("\\[(\\w[\\w-]*)]", ".$1");
   }
 
-  private static FieldProblem problem(ConstraintViolation<NewProject> violation) {
+  static FieldProblem problem(ConstraintViolation<?> violation) {
     Annotation rule = violation.getConstraintDescriptor().getAnnotation();
     return switch (rule) {
       case Min min -> new FieldProblem("newProject.error.atLeast", min.value());
@@ -112,7 +112,7 @@ class NewProjectPage {
   }
 
   /** The lifecycle's own checks, in the page's words where it has them. */
-  private static FieldProblem problem(String reason) {
+  static FieldProblem problem(String reason) {
     if (reason.startsWith("must not exceed targetExperts")) {
       return new FieldProblem("newProject.error.aboveTarget");
     }

@@ -133,7 +133,7 @@ record ProjectDraft(
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static Integer whole(String field, String value, Map<String, FieldProblem> problems) {
+  static Integer whole(String field, String value, Map<String, FieldProblem> problems) {
     if (text(value) == null) {
       return null;
     }
@@ -157,7 +157,7 @@ record ProjectDraft(
     }
   }
 
-  private static LocalDate date(String field, String value, Map<String, FieldProblem> problems) {
+  static LocalDate date(String field, String value, Map<String, FieldProblem> problems) {
     if (text(value) == null) {
       return null;
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.lifecycle.LifecycleDriver;
@@ -69,13 +70,68 @@ class ProjectProcessTest {
                 driver.projects.get(project).getDeadlines().get(Phase.RECRUITMENT).isAfter(before));
     assertThat(driver.hasTask(project, "phase-overdue-decision")).isFalse();
 
-    driver.awaitActive(project, "RecruitmentExtendedDeadlineTimer");
+    driver.awaitActive(project, "RecruitmentDeadlineGateway");
     driver.advance(Duration.ofDays(4));
     driver.complete(project, "phase-overdue-decision", Map.of("overdueDecision", "continue"));
     await()
         .atMost(LifecycleDriver.WAIT)
         .until(() -> !driver.hasTask(project, "phase-overdue-decision"));
     assertThat(driver.projects.get(project).getStatus()).isEqualTo(ProjectStatus.ACTIVE);
+  }
+
+  @Test
+  void anEarlierDeadlineReachesThePhaseUnderWayAtOnce() {
+    UUID project = driver.create(3, null);
+    driver.awaitActive(project, "RecruitmentDeadlineGateway");
+
+    driver.projects.changePlan(
+        project,
+        new PlanChange(Map.of(Phase.RECRUITMENT.key(), driver.today().plusDays(3)), null, null),
+        "pm");
+    driver.advance(Duration.ofDays(4));
+
+    var overdue = driver.task(project, "phase-overdue-decision");
+    assertThat(overdue.variables()).containsEntry("phaseName", "Recruitment");
+  }
+
+  @Test
+  void aLaterDeadlineMakesThePhaseUnderWayWaitForIt() {
+    UUID project = driver.create(3, Map.of(Phase.RECRUITMENT.key(), driver.today().plusDays(2)));
+    driver.awaitActive(project, "RecruitmentDeadlineGateway");
+
+    driver.projects.changePlan(
+        project,
+        new PlanChange(Map.of(Phase.RECRUITMENT.key(), driver.today().plusDays(10)), null, null),
+        "pm");
+    driver.advance(Duration.ofDays(3));
+    driver.awaitActive(project, "RecruitmentDeadlineGateway");
+    assertThat(driver.hasTask(project, "phase-overdue-decision")).isFalse();
+
+    driver.advance(Duration.ofDays(8));
+    assertThat(driver.task(project, "phase-overdue-decision").variables())
+        .containsEntry("phaseName", "Recruitment");
+  }
+
+  @Test
+  void aLaterPhasesDeadlineReachesTheProcessBeforeThePhaseBegins() {
+    UUID project = driver.create(2, null);
+    LocalDate trainingDue = driver.today().plusDays(24);
+    driver.projects.changePlan(
+        project, new PlanChange(Map.of(Phase.TRAINING.key(), trainingDue), null, null), "pm");
+    driver.apply(project, "Olena Koval");
+    driver.apply(project, "Andrii Melnyk");
+    driver.advance(Duration.ofDays(14));
+    driver.screen(project, "accept");
+    driver.awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
+    driver.awaitActive(project, "TrainingDeadlineGateway");
+    assertThat(driver.hasTask(project, "phase-overdue-decision")).isFalse();
+
+    driver.advance(Duration.ofDays(11));
+
+    assertThat(driver.task(project, "phase-overdue-decision").variables())
+        .containsEntry("phaseName", "Training");
+    assertThat(driver.projects.get(project).getDeadlines().get(Phase.TRAINING))
+        .isEqualTo(trainingDue.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
   }
 
   @Test

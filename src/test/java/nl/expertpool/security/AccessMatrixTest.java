@@ -73,6 +73,7 @@ class AccessMatrixTest {
     rule("POST /api/projects", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("POST /api/projects/{id}/plan-changes", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/applications", OK, OK, OK, OK, OK, OK);
     rule("POST /api/projects/{id}/applications/confirmation", OK, OK, OK, OK, OK, OK);
     rule(
@@ -125,6 +126,8 @@ class AccessMatrixTest {
         List.of(
             "GET /dashboard/projects/{id}/cancellation",
             "POST /dashboard/projects/{id}/cancellation",
+            "GET /dashboard/projects/{id}/plan",
+            "POST /dashboard/projects/{id}/plan",
             "GET /dashboard/projects/{id}/people/{person}/export",
             "GET /dashboard/projects/{id}/people/{person}/erasure",
             "POST /dashboard/projects/{id}/people/{person}/erasure",

@@ -573,6 +573,10 @@ class BrowserTest {
         screenshot("erase-" + language + "-" + width);
         fitsTheScreen("erase, " + language + ", " + width);
         accessible("erase, " + language + ", " + width);
+        browser.get(url("/dashboard/projects/" + project + "/plan?lang=" + language));
+        screenshot("plan-" + language + "-" + width);
+        fitsTheScreen("plan, " + language + ", " + width);
+        accessible("plan, " + language + ", " + width);
         browser.get(url("/dashboard/projects/" + project + "/cancellation?lang=" + language));
         screenshot("cancel-" + language + "-" + width);
         fitsTheScreen("cancel, " + language + ", " + width);
@@ -592,6 +596,19 @@ class BrowserTest {
                 .getText())
         .contains("is erased");
     assertThat(browser.findElement(By.id("people")).getText()).doesNotContain("Dawit Tesfay");
+
+    browser.findElement(By.cssSelector("#plan a[role=button]")).click();
+    waitFor().until(d -> path().endsWith("/plan"));
+    browser.findElement(By.id("targetExperts")).clear();
+    browser.findElement(By.id("targetExperts")).sendKeys("5");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    assertThat(
+            waitFor()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.done")))
+                .getText())
+        .contains("plan is changed");
+    assertThat(browser.findElement(By.id("plan")).getText()).contains("5 experts sought");
+    screenshot("project-plan-1280");
 
     browser.findElement(By.cssSelector("#cancel a[role=button]")).click();
     waitFor().until(d -> path().endsWith("/cancellation"));

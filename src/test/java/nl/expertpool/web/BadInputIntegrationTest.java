@@ -390,6 +390,29 @@ class BadInputIntegrationTest {
             null,
             false);
     uuidPath(cancel);
+    var planChange =
+        new Target(
+            "POST /api/projects/{id}/plan-changes",
+            "/api/projects/" + f.open + "/plan-changes",
+            "pm",
+            body("targetExperts", 3, "minimumPool", 2),
+            true);
+    uuidPath(planChange);
+    brokenBodies(planChange);
+    fields(
+        planChange,
+        field("targetExperts", "three", 1.5, -1, 0, 501, raw("1e400"), true),
+        field("minimumPool", 0, 501, "x", 4),
+        field(
+            "deadlines",
+            "2027-01-01",
+            List.of(),
+            Map.of("nophase", today),
+            Map.of("recruitment", "soon"),
+            mapOf("recruitment", null),
+            Map.of("recruitment", "1999-01-01"),
+            Map.of("recruitment", "+999999999-12-31")));
+    unknownField(planChange, "startDate", today);
     for (String section :
         List.of(
             "recruitment",

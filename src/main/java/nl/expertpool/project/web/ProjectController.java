@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import nl.expertpool.project.NewProject;
+import nl.expertpool.project.PlanChange;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.security.CurrentUser;
@@ -58,6 +59,12 @@ class ProjectController {
     return user.isProjectManager() || user.is(Role.STAFF)
         ? mapper.toView(project)
         : mapper.toClientView(project);
+  }
+
+  /** Changes deadlines, and targets before screening; answers the project as it is now. */
+  @PostMapping(value = "/{id}/plan-changes", produces = MediaType.APPLICATION_JSON_VALUE)
+  ProjectView changePlan(@PathVariable UUID id, @Valid @RequestBody PlanChange change) {
+    return mapper.toView(lifecycle.changePlan(id, change, CurrentUser.get().name()));
   }
 
   @PostMapping("/{id}/cancellation")
