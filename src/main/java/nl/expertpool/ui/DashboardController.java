@@ -63,6 +63,7 @@ class DashboardController {
   private final ObjectMapper json;
   private final ProjectResults results;
   private final boolean embeddedEngine;
+  private final nl.expertpool.demo.DemoData demoData;
 
   DashboardController(
       ProjectLifecycle projects,
@@ -77,7 +78,9 @@ class DashboardController {
       ExpertAccess accounts,
       ObjectMapper json,
       ProjectResults results,
+      nl.expertpool.demo.DemoData demoData,
       Environment environment) {
+    this.demoData = demoData;
     this.embeddedEngine = !environment.acceptsProfiles(Profiles.of("camunda"));
     this.accounts = accounts;
     this.json = json;
@@ -111,7 +114,16 @@ class DashboardController {
     }
     model.addAttribute("rows", rows);
     model.addAttribute("embeddedEngine", embeddedEngine);
+    model.addAttribute("demoData", demoData.offered() ? demoData.state().name() : null);
     return "dashboard/index";
+  }
+
+  /** Starts loading one project in each phase (embedded default only); the dashboard tells. */
+  @PostMapping("/dashboard/demo-data")
+  String loadDemoData(org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+    boolean started = demoData.start(CurrentUser.get().name());
+    flash.addFlashAttribute("notice", started ? "demo.started" : "demo.notStarted");
+    return "redirect:/dashboard";
   }
 
   /**

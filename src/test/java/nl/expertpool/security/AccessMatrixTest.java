@@ -131,7 +131,8 @@ class AccessMatrixTest {
             "GET /dashboard/projects/{id}/people/{person}/export",
             "GET /dashboard/projects/{id}/people/{person}/erasure",
             "POST /dashboard/projects/{id}/people/{person}/erasure",
-            "POST /dashboard/projects/{id}/clock")) {
+            "POST /dashboard/projects/{id}/clock",
+            "POST /dashboard/demo-data")) {
       rule(page, LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     }
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);

@@ -2,45 +2,21 @@ package nl.expertpool.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import nl.expertpool.lifecycle.LifecycleDriver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The pages in a real headless Chromium: sign-in per role, a task form refused and then completed,
@@ -51,80 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * given. Skipped when either is missing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserTest {
+class BrowserTest extends BrowserPages {
 
-  static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-  static final Duration PAGE_WAIT = Duration.ofSeconds(15);
-
-  static ChromeDriverService service;
-  static WebDriver browser;
-  static Path profile;
-
-  @LocalServerPort int port;
   @Autowired LifecycleDriver driver;
-
-  /** Static, so that it runs (and may skip) before Spring starts the application. */
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium"
-            + " chromium-driver)");
-    profile = Files.createTempDirectory("expertpool-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(),
-        "--window-size=1280,1000",
-        "--lang=en-US");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    // The console, to see what the pages' Content-Security-Policy refused.
-    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(PAGE_WAIT);
-    Files.createDirectories(SCREENSHOTS);
-  }
-
-  @AfterAll
-  static void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-      browser = null;
-    }
-    if (service != null) {
-      service.stop();
-      service = null;
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-      profile = null;
-    }
-  }
-
-  /** Issue 17: every page works under its policy; a refused script or style would show here. */
-  @AfterEach
-  void thePolicyRefusedNothing() {
-    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
-        .extracting(LogEntry::getMessage)
-        .noneMatch(line -> line.contains("Content Security Policy") || line.contains("Refused to"));
-  }
 
   @Test
   void everyRoleSignsInThroughTheFormLandsOnItsPageAndSignsOut() {
@@ -669,82 +574,5 @@ class BrowserTest {
     assertThat(browser.getTitle()).doesNotContain(foreignName);
     assertThat(browser.getPageSource()).doesNotContain(foreignName, foreign.toString());
     signOut();
-  }
-
-  static final List<Integer> WIDTHS = List.of(1280, 360);
-
-  private static void atWidth(int width) {
-    browser.manage().window().setSize(new Dimension(width, 1000));
-  }
-
-  /** Nothing on the page is wider than the window: no sideways scrolling. */
-  private static void fitsTheScreen(String page) {
-    Number overflow =
-        (Number)
-            ((JavascriptExecutor) browser)
-                .executeScript(
-                    "return document.documentElement.scrollWidth"
-                        + " - document.documentElement.clientWidth;");
-    assertThat(overflow.intValue()).as(page + ": scrolls sideways by").isLessThanOrEqualTo(0);
-  }
-
-  /** axe-core finds no serious or critical violation of WCAG 2.1 A and AA. */
-  private static void accessible(String page) {
-    Results results =
-        new AxeBuilder()
-            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-            .analyze(browser);
-    assertThat(results.getViolations())
-        .as(page)
-        .filteredOn(rule -> List.of("serious", "critical").contains(rule.getImpact()))
-        .extracting(rule -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes())
-        .isEmpty();
-  }
-
-  private void signIn(String user) {
-    browser.get(url("/login"));
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.name("username")).sendKeys(user);
-    browser.findElement(By.name("password")).sendKeys("demo");
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    waitFor().until(d -> !path().equals("/login") && !path().equals("/"));
-    assertThat(browser.findElement(By.cssSelector("header form button[type=submit]")).getText())
-        .contains("(" + user + ")");
-  }
-
-  private void signOut() {
-    browser.findElement(By.cssSelector("header form button[type=submit]")).click();
-    waitFor().until(ExpectedConditions.urlToBe(url("/login?logout")));
-  }
-
-  private void submitTaskForm() {
-    WebElement page = browser.findElement(By.tagName("main"));
-    browser
-        .findElement(By.cssSelector("main form[method=post]:not(.inline) > button[type=submit]"))
-        .click();
-    waitFor().until(ExpectedConditions.stalenessOf(page));
-  }
-
-  private WebDriverWait waitFor() {
-    return new WebDriverWait(browser, PAGE_WAIT);
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private static String path() {
-    return java.net.URI.create(browser.getCurrentUrl()).getPath();
-  }
-
-  private static void screenshot(String name) {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    try {
-      Files.copy(
-          shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

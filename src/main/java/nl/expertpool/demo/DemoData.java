@@ -1,0 +1,321 @@
+package nl.expertpool.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.engine.ProcessEngine;
+import nl.expertpool.milestone.MilestoneKey;
+import nl.expertpool.milestone.MilestoneTracker;
+import nl.expertpool.project.NewProject;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.ApplicationConfirmation;
+import nl.expertpool.recruitment.CallForExperts;
+import nl.expertpool.recruitment.Intake;
+import nl.expertpool.recruitment.Pool;
+import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
+import nl.expertpool.tasks.TaskInbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads one project in each phase on the embedded default, in the background: each is started and
+ * driven by {@link ProjectDriver} through the real processes, the clock moved where they wait. The
+ * projects that get furthest start first, so that the clock moves no later project past a deadline;
+ * the one still recruiting starts last, its call open. Loads once: not again while its projects
+ * exist.
+ */
+@Service
+public class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  /** Where loading is: not started, under way, done, or failed (with the reason in the log). */
+  public enum State {
+    IDLE,
+    LOADING,
+    LOADED,
+    FAILED
+  }
+
+  /** The demo projects, from the one still recruiting to the one awaiting the handover. */
+  record Plan(String name, String client, String region, List<String> themes) {}
+
+  static final List<Plan> PLANS =
+      List.of(
+          new Plan(
+              "Work that fits: Ukrainian newcomers in Almere",
+              "Gemeente Almere",
+              "Almere",
+              List.of("work", "language", "childcare")),
+          new Plan(
+              "Eritrean young people and school in Utrecht",
+              "Gemeente Utrecht",
+              "Utrecht",
+              List.of("education", "mental health")),
+          new Plan(
+              "Syrian families finding a home in Gelderland",
+              "Provincie Gelderland",
+              "Gelderland",
+              List.of("housing", "neighbourhood")),
+          new Plan(
+              "Afghan women and health care in Amersfoort",
+              "Gemeente Amersfoort",
+              "Amersfoort",
+              List.of("health", "language")),
+          new Plan(
+              "Status holders learning Dutch in Zwolle",
+              "Gemeente Zwolle",
+              "Zwolle",
+              List.of("language", "work")),
+          new Plan(
+              "A welcome for Ukrainian newcomers in Almere",
+              "Gemeente Almere",
+              "Almere",
+              List.of("housing", "welcome")));
+
+  private static final List<List<String>> APPLICANTS =
+      List.of(
+          List.of("Olena Kovalenko", "Dmytro Shevchuk", "Iryna Bondar"),
+          List.of("Semhar Tesfay", "Yonas Haile"),
+          List.of("Rasha Haddad", "Omar Al-Khatib"),
+          List.of("Zahra Ahmadi", "Mariam Noori"),
+          List.of("Aram Yousef", "Helen Berhane"),
+          List.of("Oksana Melnyk", "Taras Hrytsenko"));
+
+  private final ProjectLifecycle projects;
+  private final CallForExperts call;
+  private final Intake intake;
+  private final ApplicationConfirmation confirmation;
+  private final Pool pool;
+  private final TaskInbox tasks;
+  private final ProcessEngine engine;
+  private final MilestoneTracker milestones;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final org.springframework.transaction.support.TransactionTemplate transactions;
+  private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "demo-data");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  DemoData(
+      ProjectLifecycle projects,
+      CallForExperts call,
+      Intake intake,
+      ApplicationConfirmation confirmation,
+      Pool pool,
+      TaskInbox tasks,
+      ProcessEngine engine,
+      MilestoneTracker milestones,
+      AuditTrail audit,
+      org.springframework.transaction.support.TransactionTemplate transactions,
+      Clock clock) {
+    this.transactions = transactions;
+    this.projects = projects;
+    this.call = call;
+    this.intake = intake;
+    this.confirmation = confirmation;
+    this.pool = pool;
+    this.tasks = tasks;
+    this.engine = engine;
+    this.milestones = milestones;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Whether demo data can be loaded here: on the embedded default, whose clock moves. */
+  public boolean offered() {
+    return engine.clockAdjustable();
+  }
+
+  public State state() {
+    if (state.get() == State.IDLE && loadedBefore()) {
+      return State.LOADED;
+    }
+    return state.get();
+  }
+
+  /**
+   * Starts loading in the background.
+   *
+   * @return false when it cannot start: not offered here, loading, or loaded already
+   */
+  public boolean start(String actorName) {
+    if (!offered() || loadedBefore() || !state.compareAndSet(State.IDLE, State.LOADING)) {
+      return false;
+    }
+    record(actorName, "demo.load-started", PLANS.size() + " projects");
+    CurrentUser actor = new CurrentUser(actorName, Set.of(Role.PROJECT_MANAGER), null);
+    worker.submit(
+        () -> {
+          try {
+            List<UUID> made = load(actor);
+            state.set(State.LOADED);
+            record(actorName, "demo.loaded", made.size() + " projects");
+          } catch (RuntimeException e) {
+            LOG.error("Loading the demo data failed", e);
+            state.set(State.FAILED);
+          }
+        });
+    return true;
+  }
+
+  private void record(String actor, String action, String detail) {
+    transactions.executeWithoutResult(status -> audit.record(actor, action, "demo", detail));
+  }
+
+  private boolean loadedBefore() {
+    var names = PLANS.stream().map(Plan::name).toList();
+    return projects.all().stream().map(Project::getName).anyMatch(names::contains);
+  }
+
+  /** Drives the projects, furthest first; the ids in the order of {@link #PLANS}. */
+  List<UUID> load(CurrentUser actor) {
+    var driver =
+        new ProjectDriver(
+            projects, call, intake, confirmation, pool, tasks, engine, milestones, clock, actor);
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 1; i < PLANS.size(); i++) {
+      ids.add(create(driver, i));
+    }
+    // All five recruit, are screened and accepted.
+    driver.advance(Duration.ofDays(NewProject.DEFAULT_RECRUITMENT_WINDOW_DAYS));
+    for (UUID id : ids) {
+      driver.screen(id, "accept");
+    }
+    for (UUID id : ids) {
+      driver.awaitMilestone(id, MilestoneKey.EXPERTS_RECRUITED);
+    }
+    // The first stays in training, with its sessions still to be scheduled; the others train.
+    List<UUID> trained = ids.subList(1, ids.size());
+    for (UUID id : trained) {
+      driver.scheduleOneSession(id);
+      driver.awaitActive(id, "LastSessionEndedTimer");
+    }
+    driver.advance(Duration.ofDays(2));
+    for (UUID id : trained) {
+      driver.recordAttendance(id, true);
+      driver.awaitMilestone(id, MilestoneKey.TRAINING_COMPLETED);
+    }
+    // Interviews: the first of these has half of them recorded, the others all.
+    UUID interviewing = trained.getFirst();
+    var open = driver.tasks(interviewing, "record-network-interview", 4);
+    for (int i = 0; i < 2; i++) {
+      tasks.complete(actor, open.get(i).key(), interview(PLANS.get(2), i));
+    }
+    List<UUID> synthesised = trained.subList(1, trained.size());
+    for (UUID id : synthesised) {
+      Plan plan = PLANS.get(ids.indexOf(id) + 1);
+      var interviews = driver.tasks(id, "record-network-interview", 4);
+      for (int i = 0; i < interviews.size(); i++) {
+        tasks.complete(actor, interviews.get(i).key(), interview(plan, i));
+      }
+      driver.approveSynthesis(id);
+      driver.awaitMilestone(id, MilestoneKey.INSIGHTS_SYNTHESISED);
+    }
+    // The first of these waits for its session to be planned; the others hold theirs.
+    List<UUID> sessions = synthesised.subList(1, synthesised.size());
+    for (UUID id : sessions) {
+      driver.planSession(id, Duration.ofDays(3));
+      driver.awaitActive(id, "ReminderDueTimer");
+    }
+    driver.advance(Duration.ofDays(3).plusHours(1));
+    for (UUID id : sessions) {
+      Plan plan = PLANS.get(ids.indexOf(id) + 1);
+      driver.complete(id, "record-session-outcome", outcome(plan));
+      driver.awaitMilestone(id, MilestoneKey.ACTION_AGENDA_DRAFTED);
+    }
+    // The last has its feedback and handover meeting: the client's acceptance is due.
+    UUID handover = sessions.getLast();
+    driver.giveFeedback(handover, 2, 4);
+    driver.awaitMilestone(handover, MilestoneKey.FEEDBACK_INCORPORATED);
+    driver.holdHandoverMeeting(handover);
+    driver.task(handover, "accept-handover");
+    // And one that recruits now, its call open.
+    ids.addFirst(create(driver, 0));
+    return ids;
+  }
+
+  private UUID create(ProjectDriver driver, int index) {
+    Plan plan = PLANS.get(index);
+    Project project =
+        projects.create(
+            new NewProject(
+                plan.name(),
+                plan.client(),
+                plan.region(),
+                APPLICANTS.get(index).size(),
+                2,
+                plan.themes(),
+                driver.today(),
+                null,
+                null,
+                null,
+                null,
+                null),
+            driver.actor.name());
+    driver.awaitWindowOpen(project.getId());
+    for (String name : APPLICANTS.get(index)) {
+      driver.apply(project.getId(), name);
+    }
+    return project.getId();
+  }
+
+  private static Map<String, Object> interview(Plan plan, int index) {
+    String theme = plan.themes().get(index % plan.themes().size());
+    return Map.of(
+        "intervieweeConsent", "given",
+        "ageBand", index % 2 == 0 ? "26-35" : "36-50",
+        "gender", index % 2 == 0 ? "woman" : "man",
+        "residenceStatus", "refugee",
+        "timeInNetherlands", "1-3",
+        "themes", index == 0 ? plan.themes() : List.of(theme),
+        "needs", "Someone who explains how things work here\nTime to learn the language",
+        "keyQuotes", "Nobody told us where to start.",
+        "insights", "The first months decide how people find their way.",
+        "solutions", "A buddy from the community in the first months");
+  }
+
+  private static Map<String, Object> outcome(Plan plan) {
+    String theme = plan.themes().getFirst();
+    return Map.of(
+        "participants",
+        List.of(
+            Map.of("organisation", plan.client(), "participantCount", 3),
+            Map.of("organisation", "Expert pool", "participantCount", 2)),
+        "sharedInsight",
+        "From empathy to perspective",
+        "sessionHours",
+        2.5,
+        "agendaItems",
+        List.of(
+            Map.of(
+                "theme",
+                theme,
+                "action",
+                "Set up a desk on " + theme + " staffed with the experts",
+                "owner",
+                plan.client(),
+                "term",
+                "short",
+                "priority",
+                "high",
+                "supportingInsights",
+                List.of(theme))));
+  }
+}

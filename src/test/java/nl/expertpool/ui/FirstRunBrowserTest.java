@@ -1,0 +1,80 @@
+package nl.expertpool.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import nl.expertpool.demo.DemoData;
+import nl.expertpool.project.Project;
+import nl.expertpool.project.ProjectLifecycle;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The first run, as a new user meets it: an app of its own (a context with a fresh database and
+ * engine), an empty dashboard that says what to do, and the demo data loaded from it.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "expertpool.test.context=first-run")
+class FirstRunBrowserTest extends BrowserPages {
+
+  @Autowired DemoData demoData;
+  @Autowired ProjectLifecycle projects;
+
+  @Test
+  void anEmptyDashboardSaysWhatToDoAndLoadsOneProjectInEachPhaseByRunningTheProcesses() {
+    signIn("pm");
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/dashboard?lang=" + language));
+        screenshot("dashboard-empty-" + language + "-" + width);
+        fitsTheScreen("empty dashboard, " + language + ", " + width);
+        accessible("empty dashboard, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/dashboard?lang=en"));
+    assertThat(browser.findElement(By.id("no-projects")).getText())
+        .startsWith("No projects yet. Start one with New project");
+    assertThat(browser.findElement(By.id("engine-licence")).getText())
+        .contains("not licensed for production");
+    assertThat(browser.findElement(By.id("new-project")).getAttribute("href"))
+        .endsWith("/projects/new");
+
+    browser.findElement(By.id("load-demo-data")).click();
+    assertThat(
+            waitFor()
+                .until(
+                    org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("p.done")))
+                .getText())
+        .contains("Loading the demo data");
+    await().atMost(Duration.ofMinutes(4)).until(() -> demoData.state() != DemoData.State.LOADING);
+    assertThat(demoData.state()).isEqualTo(DemoData.State.LOADED);
+
+    assertThat(projects.all())
+        .extracting(Project::getCurrentPhase)
+        .containsExactlyInAnyOrder(
+            "RECRUITMENT", "TRAINING", "INTERVIEWS", "STAKEHOLDER_SESSION", "FEEDBACK", "HANDOVER");
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/dashboard?lang=" + language));
+        screenshot("dashboard-demo-" + language + "-" + width);
+        fitsTheScreen("dashboard with demo data, " + language + ", " + width);
+        accessible("dashboard with demo data, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/dashboard?lang=en"));
+    assertThat(browser.findElements(By.cssSelector("tr[data-project]"))).hasSize(6);
+    assertThat(browser.findElements(By.id("load-demo-data"))).isEmpty();
+    assertThat(demoData.start("pm")).isFalse();
+    signOut();
+  }
+}
