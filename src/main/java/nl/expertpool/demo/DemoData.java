@@ -49,7 +49,27 @@ public class DemoData {
   }
 
   /** The demo projects, from the one still recruiting to the one awaiting the handover. */
-  record Plan(String name, String client, String region, List<String> themes) {}
+  record Plan(String name, String client, String region, List<String> themes) {
+
+    /** The themes' Dutch names. */
+    Map<String, Map<String, String>> labels() {
+      Map<String, Map<String, String>> labels = new java.util.LinkedHashMap<>();
+      themes.forEach(theme -> labels.put(theme, Map.of("nl", DUTCH.get(theme))));
+      return labels;
+    }
+  }
+
+  private static final Map<String, String> DUTCH =
+      Map.ofEntries(
+          Map.entry("work", "werk"),
+          Map.entry("language", "taal"),
+          Map.entry("childcare", "kinderopvang"),
+          Map.entry("education", "onderwijs"),
+          Map.entry("mental health", "mentale gezondheid"),
+          Map.entry("housing", "wonen"),
+          Map.entry("neighbourhood", "buurt"),
+          Map.entry("health", "gezondheid"),
+          Map.entry("welcome", "welkom"));
 
   static final List<Plan> PLANS =
       List.of(
@@ -267,7 +287,11 @@ public class DemoData {
                 null,
                 null,
                 null,
-                null),
+                null,
+                null,
+                null,
+                null,
+                plan.labels()),
             driver.actor.name());
     driver.awaitWindowOpen(project.getId());
     for (String name : APPLICANTS.get(index)) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * recruitment window, a minimum pool of 60 % of the target, one training session to be certified,
  * deadlines per phase (keys as {@link Phase#key()}) from the start date on, 21 days for each
  * expert's interviews, 90 paid minutes per interview, and personal data kept 180 days after the
- * project ends.
+ * project ends. A theme is named in English; {@code themeLabels} names it in other languages, by
+ * language code: {@code {"housing": {"nl": "wonen"}}}.
  */
 public record NewProject(
     @NotBlank @Size(max = 200) String name,
@@ -35,7 +36,14 @@ public record NewProject(
     Map<String, LocalDate> deadlines,
     @Min(1) @Max(90) Integer interviewDeadlineDays,
     @Min(15) @Max(480) Integer interviewMinutes,
-    @Min(1) @Max(3650) Integer retentionDays) {
+    @Min(1) @Max(3650) Integer retentionDays,
+    @Size(max = 20)
+        Map<
+                @NotBlank @Size(max = 80) String,
+                @NotNull @Size(max = 10) Map<
+                    @NotNull @jakarta.validation.constraints.Pattern(regexp = "[a-z]{2}") String,
+                    @NotBlank @Size(max = 80) String>>
+            themeLabels) {
 
   /** A plan without the interview settings, which then default. */
   public NewProject(
@@ -64,6 +72,7 @@ public record NewProject(
         requiredSessions,
         hourlyRate,
         deadlines,
+        null,
         null,
         null,
         null);

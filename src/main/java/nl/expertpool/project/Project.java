@@ -52,6 +52,10 @@ public class Project {
   @JdbcTypeCode(SqlTypes.JSON)
   private List<String> themes;
 
+  /** Each theme's name in other languages, by theme and language code; English is the theme. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  private Map<String, Map<String, String>> themeLabels = new java.util.HashMap<>();
+
   private LocalDate startDate;
   private int recruitmentWindowDays;
   private int minimumPool;
@@ -97,6 +101,22 @@ public class Project {
     this.targetExperts = plan.targetExperts();
     this.interviewsPerExpert = plan.interviewsPerExpert();
     this.themes = List.copyOf(plan.themes());
+    if (plan.themeLabels() != null) {
+      plan.themeLabels()
+          .forEach(
+              (theme, labels) -> {
+                var kept = new java.util.TreeMap<String, String>();
+                labels.forEach(
+                    (language, label) -> {
+                      if (label != null && !label.isBlank()) {
+                        kept.put(language, label.strip());
+                      }
+                    });
+                if (!kept.isEmpty()) {
+                  themeLabels.put(theme, kept);
+                }
+              });
+    }
     this.startDate = plan.startDate();
     this.recruitmentWindowDays = plan.recruitmentWindowDaysOrDefault();
     this.minimumPool = plan.minimumPoolOrDefault();
@@ -170,6 +190,23 @@ public class Project {
 
   public List<String> getThemes() {
     return themes;
+  }
+
+  public Map<String, Map<String, String>> getThemeLabels() {
+    return themeLabels == null ? Map.of() : Map.copyOf(themeLabels);
+  }
+
+  /** A theme's name in this language: its label there, or the theme as given (English). */
+  public String themeLabel(String theme, String language) {
+    if (themeLabels == null || theme == null) {
+      return theme;
+    }
+    return themeLabels.getOrDefault(theme, Map.of()).getOrDefault(language, theme);
+  }
+
+  /** Themes' names in this language, in their order. */
+  public List<String> themeLabels(List<String> themes, String language) {
+    return themes.stream().map(t -> themeLabel(t, language)).toList();
   }
 
   public LocalDate getStartDate() {

@@ -127,6 +127,13 @@ public class ProjectLifecycle {
     if (plan.minimumPoolOrDefault() > plan.targetExperts()) {
       throw ApiException.invalid("minimumPool", "must not exceed targetExperts");
     }
+    if (plan.themeLabels() != null) {
+      for (String theme : plan.themeLabels().keySet()) {
+        if (!plan.themes().contains(theme)) {
+          throw ApiException.invalid("themeLabels." + theme, "is not one of the themes");
+        }
+      }
+    }
     ClientOrganisation client =
         clients
             .findByName(plan.clientName().strip())

@@ -162,7 +162,9 @@ class DashboardController {
     model.addAttribute("audit", audit.about(AuditTrail.project(id)));
     model.addAttribute("activeCounts", counts(active));
     model.addAttribute("diagrams", diagrams(active));
-    model.addAttribute("results", results.of(id, theme, status, locale));
+    model.addAttribute(
+        "results",
+        results.of(id, theme, status, locale, t -> project.themeLabel(t, locale.getLanguage())));
     model.addAttribute("demoClock", engine.clockAdjustable());
     model.addAttribute("theme", theme == null ? "" : theme);
     model.addAttribute("status", status == null ? "" : status);

@@ -90,7 +90,7 @@ class NewProjectPage {
 
   /** A property path (`themes[2].<list element>`, `deadlines.training`) as the form's field. */
   static String field(String path) {
-    if (path.startsWith("themes")) {
+    if (path.startsWith("themes") || path.startsWith("themeLabels")) {
       return "themes";
     }
     return path.replaceAll("\\[(\\w[\\w-]*)]", ".$1");
@@ -118,6 +118,9 @@ class NewProjectPage {
     }
     if (reason.startsWith("must not be before the previous phase")) {
       return new FieldProblem("newProject.error.beforePrevious");
+    }
+    if (reason.startsWith("is not one of the themes")) {
+      return new FieldProblem("newProject.error.themeEnglish");
     }
     if (reason.startsWith("must be within")) {
       return new FieldProblem("newProject.error.tooFar");

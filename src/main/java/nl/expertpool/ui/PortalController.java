@@ -44,6 +44,7 @@ class PortalController {
   private final Synthesis synthesis;
   private final SessionRecording sessions;
   private final MessageSource messages;
+  private final ProjectResults results;
 
   PortalController(
       ProjectLifecycle projects,
@@ -52,7 +53,9 @@ class PortalController {
       TaskInbox tasks,
       Synthesis synthesis,
       SessionRecording sessions,
-      @Qualifier("messageSource") MessageSource messages) {
+      @Qualifier("messageSource") MessageSource messages,
+      ProjectResults results) {
+    this.results = results;
     this.projects = projects;
     this.milestones = milestones;
     this.handover = handover;
@@ -153,17 +156,8 @@ class PortalController {
         "insightChart",
         insights == null
             ? null
-            : BarChart.html(
-                messages.getMessage("results.insights.chart", null, locale),
-                insights.themes().stream()
-                    .map(
-                        t ->
-                            new BarChart.Bar(
-                                t.theme(),
-                                t.share().doubleValue(),
-                                t.percent() + " % (" + t.interviewCount() + ")",
-                                false))
-                    .toList()));
+            : results.shareChart(
+                insights, locale, t -> project.themeLabel(t, locale.getLanguage())));
     model.addAttribute("agenda", sessions.agenda(id).orElse(null));
     List<UserTask> mine =
         tasks.open(user, id).stream()

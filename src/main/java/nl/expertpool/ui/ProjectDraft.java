@@ -24,6 +24,7 @@ record ProjectDraft(
     String targetExperts,
     String interviewsPerExpert,
     List<String> themes,
+    List<String> themesNl,
     String startDate,
     Map<String, String> deadlines,
     String recruitmentWindowDays,
@@ -44,6 +45,7 @@ record ProjectDraft(
         "",
         "",
         "",
+        padded(List.of()),
         padded(List.of()),
         today.toString(),
         emptyDeadlines(),
@@ -67,6 +69,7 @@ record ProjectDraft(
         one.apply("targetExperts"),
         one.apply("interviewsPerExpert"),
         padded(form.getOrDefault("themes", List.of())),
+        padded(form.getOrDefault("themes-nl", List.of())),
         one.apply("startDate"),
         deadlines,
         one.apply("recruitmentWindowDays"),
@@ -106,7 +109,26 @@ record ProjectDraft(
         given,
         whole("interviewDeadlineDays", interviewDeadlineDays, problems),
         whole("interviewMinutes", interviewMinutes, problems),
-        whole("retentionDays", retentionDays, problems));
+        whole("retentionDays", retentionDays, problems),
+        themeLabels(problems));
+  }
+
+  /** The Dutch name typed beside each theme; one without its English name is a problem. */
+  private Map<String, Map<String, String>> themeLabels(Map<String, FieldProblem> problems) {
+    Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+    for (int i = 0; i < themesNl.size(); i++) {
+      String dutch = themesNl.get(i).strip();
+      String english = i < themes.size() ? themes.get(i).strip() : "";
+      if (dutch.isEmpty()) {
+        continue;
+      }
+      if (english.isEmpty()) {
+        problems.putIfAbsent("themes", new FieldProblem("newProject.error.themeEnglish"));
+      } else {
+        labels.put(english, Map.of("nl", dutch));
+      }
+    }
+    return labels.isEmpty() ? null : labels;
   }
 
   /**

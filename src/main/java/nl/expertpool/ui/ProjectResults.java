@@ -60,7 +60,12 @@ class ProjectResults {
    * @param theme only interviews that raised it; null or blank for all
    * @param status only interviews with it ({@code RECORDED}, ...); null or blank for all
    */
-  Results of(UUID projectId, String theme, String status, Locale locale) {
+  Results of(
+      UUID projectId,
+      String theme,
+      String status,
+      Locale locale,
+      java.util.function.UnaryOperator<String> themeName) {
     List<Interview> all = interviews.of(projectId);
     List<Interview> shown =
         all.stream()
@@ -74,7 +79,7 @@ class ProjectResults {
         all.size(),
         shown,
         insights,
-        insights == null ? null : shareChart(insights, locale),
+        insights == null ? null : shareChart(insights, locale, themeName),
         sessions.agenda(projectId).orElse(null),
         scored ? support : null,
         scored ? supportChart(support, locale) : null,
@@ -83,14 +88,16 @@ class ProjectResults {
         handover.html(projectId).isPresent());
   }
 
-  private String shareChart(SynthesisView insights, Locale locale) {
+  /** The share of the recorded interviews that raised each theme, each named by {@code name}. */
+  String shareChart(
+      SynthesisView insights, Locale locale, java.util.function.UnaryOperator<String> name) {
     return BarChart.html(
         messages.getMessage("results.insights.chart", null, locale),
         insights.themes().stream()
             .map(
                 t ->
                     new Bar(
-                        t.theme(),
+                        name.apply(t.theme()),
                         t.share().doubleValue(),
                         t.percent() + " % (" + t.interviewCount() + ")",
                         false))

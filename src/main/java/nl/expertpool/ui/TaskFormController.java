@@ -42,9 +42,15 @@ class TaskFormController {
   private final FormCatalog forms;
   private final FormHtml html;
   private final ApplicationConfirmation confirmation;
+  private final nl.expertpool.project.ProjectLifecycle projects;
 
   TaskFormController(
-      TaskInbox tasks, FormCatalog forms, FormHtml html, ApplicationConfirmation confirmation) {
+      TaskInbox tasks,
+      FormCatalog forms,
+      FormHtml html,
+      ApplicationConfirmation confirmation,
+      nl.expertpool.project.ProjectLifecycle projects) {
+    this.projects = projects;
     this.tasks = tasks;
     this.forms = forms;
     this.html = html;
@@ -120,6 +126,7 @@ class TaskFormController {
       return page(task, values, errors, locale, model);
     }
     redirect.addFlashAttribute("completed", task.name());
+    redirect.addFlashAttribute("completedForm", task.formId());
     return "redirect:/tasks";
   }
 
@@ -127,7 +134,8 @@ class TaskFormController {
       UserTask task, Map<String, ?> values, List<FieldError> errors, Locale locale, Model model) {
     model.addAttribute("task", task);
     model.addAttribute(
-        "fields", html.render(schema(task), values, task.variables(), errors, locale));
+        "fields",
+        html.render(schema(task), values, themesNamed(task.variables(), locale), errors, locale));
     model.addAttribute("errorCount", errors.size());
     model.addAttribute("display", DisplayTable.of(tasks.display(task)));
     if (SCREENING.equals(task.formId())) {
@@ -137,6 +145,47 @@ class TaskFormController {
               UUID.fromString(String.valueOf(task.variables().get("projectId")))));
     }
     return "tasks/task";
+  }
+
+  /**
+   * The variables with the labels of theme options (lists of {@code label} and {@code value} whose
+   * values are the project's themes) in the page's language; values stay as they are, so that what
+   * is submitted is what the form was given.
+   */
+  private Map<String, Object> themesNamed(Map<String, Object> variables, Locale locale) {
+    Object id = variables.get("projectId");
+    var project =
+        id == null
+            ? java.util.Optional.<nl.expertpool.project.Project>empty()
+            : projects.find(UUID.fromString(String.valueOf(id)));
+    if (project.isEmpty() || project.get().getThemeLabels().isEmpty()) {
+      return variables;
+    }
+    Map<String, Object> named = new LinkedHashMap<>(variables);
+    named.replaceAll(
+        (name, value) -> {
+          if (!(value instanceof List<?> list) || list.isEmpty()) {
+            return value;
+          }
+          List<Object> options = new ArrayList<>();
+          for (Object item : list) {
+            if (!(item instanceof Map<?, ?> option)
+                || option.size() != 2
+                || !(option.get("value") instanceof String theme)
+                || !option.containsKey("label")
+                || !project.get().getThemes().contains(theme)) {
+              return value;
+            }
+            options.add(
+                Map.of(
+                    "value",
+                    theme,
+                    "label",
+                    project.get().themeLabel(theme, locale.getLanguage())));
+          }
+          return options;
+        });
+    return named;
   }
 
   private FormSchema schema(UserTask task) {

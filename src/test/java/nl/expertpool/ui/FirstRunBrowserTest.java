@@ -75,6 +75,27 @@ class FirstRunBrowserTest extends BrowserPages {
     assertThat(browser.findElements(By.cssSelector("tr[data-project]"))).hasSize(6);
     assertThat(browser.findElements(By.id("load-demo-data"))).isEmpty();
     assertThat(demoData.start("pm")).isFalse();
+
+    // A Dutch page names the tasks and the project's themes in Dutch; the values stay the themes.
+    browser.get(url("/tasks?lang=nl"));
+    var interview =
+        browser.findElements(By.cssSelector("main table a")).stream()
+            .filter(a -> a.getText().equals("Netwerkinterview vastleggen"))
+            .findFirst()
+            .orElseThrow();
+    interview.click();
+    waitFor().until(d -> path().startsWith("/tasks/") && !path().equals("/tasks/"));
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Netwerkinterview vastleggen");
+    var wonen = browser.findElement(By.cssSelector("input[name=themes][value=housing]"));
+    assertThat(wonen.findElement(By.xpath("..")).getText()).isEqualTo("wonen");
+    for (int width : WIDTHS) {
+      atWidth(width);
+      screenshot("task-interview-nl-" + width);
+      fitsTheScreen("interview task, nl, " + width);
+      accessible("interview task, nl, " + width);
+    }
+    atWidth(1280);
     signOut();
   }
 }

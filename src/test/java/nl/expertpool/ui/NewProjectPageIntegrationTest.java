@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.project.Phase;
@@ -149,6 +150,7 @@ class NewProjectPageIntegrationTest {
                     .param("targetExperts", "6")
                     .param("interviewsPerExpert", "3")
                     .param("themes", "housing", "", " work ")
+                    .param("themes-nl", "wonen", "", "")
                     .param("startDate", start.toString())
                     .param("deadline-feedback", start.plusDays(200).toString())
                     .param("recruitmentWindowDays", "10")
@@ -164,6 +166,9 @@ class NewProjectPageIntegrationTest {
     assertThat(location).isEqualTo("/dashboard/projects/" + project.getId());
     assertThat(project.getClient().getName()).isEqualTo("Gemeente Apeldoorn");
     assertThat(project.getThemes()).containsExactly("housing", "work");
+    assertThat(project.getThemeLabels()).isEqualTo(Map.of("housing", Map.of("nl", "wonen")));
+    assertThat(project.themeLabel("housing", "nl")).isEqualTo("wonen");
+    assertThat(project.themeLabel("work", "nl")).isEqualTo("work");
     assertThat(project.getTargetExperts()).isEqualTo(6);
     assertThat(project.getMinimumPool()).isEqualTo(4);
     assertThat(project.getHourlyRate()).isEqualByComparingTo("27.50");
@@ -172,6 +177,31 @@ class NewProjectPageIntegrationTest {
         .isEqualTo(midnight(start.plusDays(17)));
     assertThat(project.getDeadlines().get(Phase.FEEDBACK)).isEqualTo(midnight(start.plusDays(200)));
     driver.awaitActive(project.getId(), "RecruitmentCall");
+  }
+
+  @Test
+  void aDutchThemeNameWithoutItsEnglishNameIsRefusedAndKept() throws Exception {
+    String refused =
+        page(
+            post("/projects/new")
+                .with(pm())
+                .with(csrf())
+                .param("name", "Pool Deventer")
+                .param("clientName", "Gemeente Deventer")
+                .param("region", "Deventer")
+                .param("targetExperts", "4")
+                .param("interviewsPerExpert", "2")
+                .param("themes", "housing", "")
+                .param("themes-nl", "wonen", "werk")
+                .param("startDate", driver.today().toString()),
+            400);
+
+    assertThat(refused)
+        .contains(
+            "Each Dutch name needs the English name beside it.",
+            "value=\"wonen\"",
+            "value=\"werk\"");
+    assertThat(projects.all()).noneMatch(p -> p.getName().equals("Pool Deventer"));
   }
 
   @Test

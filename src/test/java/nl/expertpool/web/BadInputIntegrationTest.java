@@ -375,6 +375,17 @@ class BadInputIntegrationTest {
         field("interviewDeadlineDays", 0, 91, -21),
         field("interviewMinutes", 14, 481, -90, "PT90M"),
         field("retentionDays", 0, 3651, -180, "P180D"));
+    fields(
+        create,
+        field(
+            "themeLabels",
+            "wonen",
+            List.of("wonen"),
+            Map.of("housing", "wonen"),
+            Map.of("housing", Map.of("dutch", "wonen")),
+            Map.of("housing", Map.of("nl", "")),
+            Map.of("housing", Map.of("nl", long_(81))),
+            Map.of("nothing", Map.of("nl", "niets"))));
     unknownField(create, "targetExpert", 3);
     scripts(create, "name", "clientName", "region", "themes[0]");
 

@@ -20,6 +20,7 @@ public record ProjectView(
     int targetExperts,
     int interviewsPerExpert,
     List<String> themes,
+    Map<String, Map<String, String>> themeLabels,
     LocalDate startDate,
     int recruitmentWindowDays,
     int minimumPool,
