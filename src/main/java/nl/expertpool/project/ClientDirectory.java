@@ -101,6 +101,12 @@ public class ClientDirectory implements ClientOrganisationCatalog {
     return new Client(client.getId(), client.getName(), 0);
   }
 
+  /** Adds a client organisation unless one of that name exists (the demo data's). */
+  @Transactional
+  void addIfAbsent(String name) {
+    clients.insertIfAbsent(UUID.randomUUID(), name, clock.instant());
+  }
+
   /** The audit trail's subject for a client organisation. */
   public static String subject(UUID id) {
     return "client-organisation:" + id;
