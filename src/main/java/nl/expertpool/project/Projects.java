@@ -8,4 +8,6 @@ interface Projects extends JpaRepository<Project, UUID> {
   List<Project> findAllByOrderByCreatedAtDesc();
 
   List<Project> findByClientNameOrderByCreatedAtDesc(String clientName);
+
+  long countByClientId(UUID clientId);
 }

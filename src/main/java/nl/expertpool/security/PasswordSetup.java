@@ -51,13 +51,8 @@ public class PasswordSetup {
   @Transactional
   public Issued issue(String username, String actor) {
     String token = LinkSecret.newToken();
+    revoke(username);
     Instant now = clock.instant();
-    jdbc.update(
-        "update password_link set expires_at = ? where username = ? and used_at is null"
-            + " and expires_at > ?",
-        Timestamp.from(now),
-        username,
-        Timestamp.from(now));
     jdbc.update(
         "insert into password_link (token_hash, username, created_at, created_by, expires_at)"
             + " values (?, ?, ?, ?, ?)",
@@ -67,6 +62,18 @@ public class PasswordSetup {
         actor,
         Timestamp.from(now.plus(VALID)));
     return new Issued(publicUrl + PATH + token, now.plus(VALID));
+  }
+
+  /** Ends the user's links that still work, e.g. when their account is deactivated. */
+  @Transactional
+  public void revoke(String username) {
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.update(
+        "update password_link set expires_at = ? where username = ? and used_at is null"
+            + " and expires_at > ?",
+        now,
+        username,
+        now);
   }
 
   /** A link to hand over, and until when it works. */

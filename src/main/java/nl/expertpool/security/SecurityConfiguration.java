@@ -131,7 +131,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/account/password")
                     .hasAnyRole(PM, STAFF, EXPERT, CLIENT)
-                    .requestMatchers("/dashboard", "/dashboard/**", "/projects/new")
+                    .requestMatchers(
+                        "/dashboard", "/dashboard/**", "/projects/new", "/admin", "/admin/**")
                     .hasRole(PM)
                     .requestMatchers("/portal", "/portal/**")
                     .hasAnyRole(PM, STAFF, CLIENT)

@@ -2,6 +2,7 @@ package nl.expertpool.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,18 +82,7 @@ public class UserDirectory implements UserDetailsService {
    */
   @Transactional
   public boolean addIfAbsent(String username, String password, Role role, String organisation) {
-    if (role == Role.CLIENT && (organisation == null || organisation.isBlank())) {
-      throw new IllegalArgumentException("A client user belongs to a client organisation");
-    }
-    return jdbc.update(
-            "insert into app_user (username, password_hash, role, organisation, created_at)"
-                + " values (?, ?, ?, ?, ?) on conflict (username) do nothing",
-            username,
-            encoder.encode(password),
-            role.name(),
-            role == Role.CLIENT ? organisation : null,
-            Timestamp.from(clock.instant()))
-        == 1;
+    return add(username, password, null, role, organisation);
   }
 
   /**
@@ -103,9 +93,54 @@ public class UserDirectory implements UserDetailsService {
    */
   @Transactional
   public boolean addWithoutPassword(String username, Role role) {
+    return addWithoutPassword(username, null, role, null);
+  }
+
+  /**
+   * Adds an account whose password nobody knows yet, with the name people know its owner by: its
+   * owner sets the password through a one-time link ({@link PasswordSetup}).
+   *
+   * @param displayName null for none
+   * @param organisation the client organisation of a client user; ignored for other roles
+   * @return whether the user was added (false when one of that name exists)
+   */
+  @Transactional
+  public boolean addWithoutPassword(
+      String username, String displayName, Role role, String organisation) {
+    return add(username, unknownPassword(), displayName, role, organisation);
+  }
+
+  private boolean add(
+      String username, String password, String displayName, Role role, String organisation) {
+    if (role == Role.CLIENT && (organisation == null || organisation.isBlank())) {
+      throw new IllegalArgumentException("A client user belongs to a client organisation");
+    }
+    return jdbc.update(
+            "insert into app_user (username, password_hash, role, organisation, display_name,"
+                + " created_at) values (?, ?, ?, ?, ?, ?) on conflict (username) do nothing",
+            username,
+            encoder.encode(password),
+            role.name(),
+            role == Role.CLIENT ? organisation : null,
+            displayName,
+            Timestamp.from(clock.instant()))
+        == 1;
+  }
+
+  /** A password nobody knows, not even this app once it is hashed. */
+  private static String unknownPassword() {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
-    return addIfAbsent(username, java.util.HexFormat.of().formatHex(secret), role, null);
+    return java.util.HexFormat.of().formatHex(secret);
+  }
+
+  /**
+   * Replaces a user's password with one nobody knows: the old one stops working at once, and the
+   * user chooses a new one through a one-time link ({@link PasswordSetup}).
+   */
+  @Transactional
+  public void forgetPassword(String username) {
+    setPassword(username, unknownPassword());
   }
 
   /** Sets a user's password (checked against the policy by the caller). */
@@ -141,6 +176,63 @@ public class UserDirectory implements UserDetailsService {
     return jdbc.update(
             "update app_user set enabled = false where username = ? and enabled", username)
         == 1;
+  }
+
+  /** Enables a disabled stored user again: they sign in with the password they had. */
+  @Transactional
+  public boolean enable(String username) {
+    return jdbc.update(
+            "update app_user set enabled = true where username = ? and not enabled", username)
+        == 1;
+  }
+
+  /**
+   * Whether a stored user has this name or one that differs from it only in case: two such names
+   * would be taken for each other by the people who read them.
+   */
+  @Transactional(readOnly = true)
+  public boolean nameTaken(String username) {
+    return !jdbc.queryForList(
+            "select 1 from app_user where lower(username) = lower(?)", Integer.class, username)
+        .isEmpty();
+  }
+
+  /** A stored user as the project managers see them: no password, not even its hash. */
+  public record Account(
+      String username,
+      String displayName,
+      Role role,
+      String organisation,
+      boolean enabled,
+      Instant createdAt) {}
+
+  /** Every stored user, by name. */
+  @Transactional(readOnly = true)
+  public List<Account> all() {
+    return jdbc.query(ACCOUNTS + " order by lower(username), username", UserDirectory::account);
+  }
+
+  /** The stored user of this name. */
+  @Transactional(readOnly = true)
+  public Optional<Account> account(String username) {
+    if (username == null || username.indexOf('\0') >= 0) {
+      return Optional.empty(); // PostgreSQL cannot even look for it
+    }
+    return jdbc.query(ACCOUNTS + " where username = ?", UserDirectory::account, username).stream()
+        .findFirst();
+  }
+
+  private static final String ACCOUNTS =
+      "select username, display_name, role, organisation, enabled, created_at from app_user";
+
+  private static Account account(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Account(
+        rs.getString("username"),
+        rs.getString("display_name"),
+        Role.valueOf(rs.getString("role")),
+        rs.getString("organisation"),
+        rs.getBoolean("enabled"),
+        rs.getTimestamp("created_at").toInstant());
   }
 
   /** The role of a stored user, if there is one by that name. */

@@ -137,6 +137,18 @@ class AccessMatrixTest {
     }
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    for (String page :
+        List.of(
+            "GET /admin",
+            "POST /admin/users",
+            "POST /admin/organisations",
+            "GET /admin/users/{username}/deactivation",
+            "POST /admin/users/{username}/deactivation",
+            "POST /admin/users/{username}/activation",
+            "GET /admin/users/{username}/password-reset",
+            "POST /admin/users/{username}/password-reset")) {
+      rule(page, LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    }
     rule(
         "POST /dashboard/projects/{id}/people/{person}/account",
         LOGIN,
@@ -249,6 +261,7 @@ class AccessMatrixTest {
             .replace("{person}", UUID.randomUUID().toString())
             .replace("{processId}", "expert-pool-project")
             .replace("{token}", "no-such-link")
+            .replace("{username}", "no-such-user")
             .replace("{applicationId}", UUID.randomUUID().toString());
     if (parts[1].startsWith("/api/tasks/{id}")) {
       path = parts[1].replace("{id}", "1");

@@ -408,6 +408,114 @@ class BrowserTest extends BrowserPages {
     signOut();
   }
 
+  /**
+   * Issue 19, point 5: a project manager adds a staff account on /admin after a first refusal, and
+   * hands over the one-time link the page shows; the pages of /admin in English and Dutch, on a
+   * desktop and a 360 px phone. Staff get the page that says they may not.
+   */
+  @Test
+  void aProjectManagerAddsAStaffAccountOnTheUsersPageAndHandsOverItsLink() {
+    signIn("pm");
+    browser.findElement(By.linkText("Users")).click();
+    waitFor().until(d -> path().equals("/admin"));
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/admin?lang=" + language));
+        screenshot("admin-" + language + "-" + width);
+        ((JavascriptExecutor) browser)
+            .executeScript("document.getElementById('new-account').scrollIntoView()");
+        screenshot("admin-new-account-" + language + "-" + width);
+        ((JavascriptExecutor) browser)
+            .executeScript("document.getElementById('organisations').scrollIntoView()");
+        screenshot("admin-organisations-" + language + "-" + width);
+        fitsTheScreen("users, " + language + ", " + width);
+        accessible("users, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/admin?lang=en"));
+    String username = "sam-" + Long.toString(System.nanoTime(), 36);
+    browser.findElement(By.id("username")).sendKeys(username + " with a space");
+    browser.findElement(By.id("displayName")).sendKeys("Sam de Vries");
+    submitAdminForm("new-account");
+    assertThat(browser.findElement(By.id("problems")).getText()).contains("Username", "Role");
+    assertThat(browser.findElement(By.id("username-note")).getText())
+        .contains("Only letters, digits");
+    assertThat(browser.findElement(By.id("displayName")).getDomProperty("value"))
+        .isEqualTo("Sam de Vries");
+    for (int width : WIDTHS) {
+      atWidth(width);
+      ((JavascriptExecutor) browser)
+          .executeScript("document.getElementById('new-account').scrollIntoView()");
+      screenshot("admin-refused-" + width);
+      fitsTheScreen("users, refused, " + width);
+      accessible("users, refused, " + width);
+    }
+    atWidth(1280);
+    browser.findElement(By.id("username")).clear();
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("role-STAFF")).click();
+    submitAdminForm("new-account");
+
+    WebElement handOver = browser.findElement(By.id("hand-over"));
+    assertThat(handOver.getText()).contains("The account " + username + " is created");
+    String link = handOver.findElement(By.cssSelector(".set-password-link a")).getText();
+    assertThat(link).contains("/account/set-password/");
+    assertThat(browser.findElement(By.cssSelector("tr[data-user='" + username + "']")).getText())
+        .contains("Sam de Vries", "Staff", "Active");
+    for (int width : WIDTHS) {
+      atWidth(width);
+      screenshot("admin-hand-over-" + width);
+      fitsTheScreen("users, link handed over, " + width);
+      accessible("users, link handed over, " + width);
+    }
+    atWidth(1280);
+    browser.navigate().refresh();
+    assertThat(browser.findElements(By.id("hand-over"))).as("the link is shown once").isEmpty();
+
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        for (String action : List.of("deactivation", "password-reset")) {
+          browser.get(url("/admin/users/" + username + "/" + action + "?lang=" + language));
+          screenshot("admin-" + action + "-" + language + "-" + width);
+          fitsTheScreen("users, " + action + ", " + language + ", " + width);
+          accessible("users, " + action + ", " + language + ", " + width);
+        }
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/admin?lang=en"));
+    browser
+        .findElement(By.cssSelector("tr[data-user='" + username + "'] a[href$='/deactivation']"))
+        .click();
+    waitFor().until(d -> path().endsWith("/deactivation"));
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(d -> path().equals("/admin"));
+    assertThat(browser.findElement(By.cssSelector("p.done")).getText())
+        .contains(username, "deactivated");
+    assertThat(browser.findElement(By.cssSelector("tr[data-user='" + username + "']")).getText())
+        .contains("Deactivated", "Reactivate");
+    atWidth(360);
+    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    screenshot("admin-deactivated-360");
+    fitsTheScreen("users, deactivated, 360");
+    accessible("users, deactivated, 360");
+    atWidth(1280);
+    signOut();
+
+    signIn("staff");
+    browser.get(url("/admin"));
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("You may not open this page.");
+    assertThat(browser.findElements(By.linkText("Users"))).isEmpty();
+    screenshot("admin-refused-to-staff-1280");
+    accessible("users, refused to staff");
+    browser.get(url("/tasks"));
+    signOut();
+  }
+
   @Test
   void theProjectPageShowsEveryPhasesResultsOnAPhoneToo() {
     UUID project = driver.awaitingAcceptance();
@@ -574,5 +682,14 @@ class BrowserTest extends BrowserPages {
     assertThat(browser.getTitle()).doesNotContain(foreignName);
     assertThat(browser.getPageSource()).doesNotContain(foreignName, foreign.toString());
     signOut();
+  }
+
+  /** Submits the form of one section of a page and waits for the page that answers. */
+  private void submitAdminForm(String section) {
+    WebElement page = browser.findElement(By.tagName("main"));
+    browser
+        .findElement(By.cssSelector("#" + section + " form[method=post] button[type=submit]"))
+        .click();
+    waitFor().until(ExpectedConditions.stalenessOf(page));
   }
 }
