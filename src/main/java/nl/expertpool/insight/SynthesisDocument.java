@@ -39,7 +39,7 @@ class SynthesisDocument {
 
   /** One bar per theme, as wide as its share of the recorded interviews. */
   static List<Bar> bars(SynthesisView synthesis) {
-    int room = CHART_WIDTH - LABEL_WIDTH - 60;
+    int room = CHART_WIDTH - LABEL_WIDTH - 100; // room beside the longest bar for "100 % (40)"
     var bars = new ArrayList<Bar>();
     int y = BAR_GAP;
     for (ThemeInsight theme : synthesis.themes()) {

@@ -31,7 +31,7 @@ record DisplayTable(String title, List<String> columns, List<List<String>> rows)
                         ? ""
                         : cell instanceof List<?> list
                             ? String.join(", ", list.stream().map(String::valueOf).toList())
-                            : String.valueOf(cell));
+                            : cell(cell));
               }
               table.add(cells);
             }
@@ -43,5 +43,25 @@ record DisplayTable(String title, List<String> columns, List<List<String>> rows)
           }
         });
     return tables;
+  }
+
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+          .withZone(java.time.ZoneId.of("Europe/Amsterdam"));
+
+  /** A cell as people read it: a moment (the app's Instants) in Dutch time, to the minute. */
+  private static String cell(Object value) {
+    if (value instanceof java.time.Instant instant) {
+      return WHEN.format(instant);
+    }
+    String text = String.valueOf(value);
+    if (text.length() >= 20 && text.charAt(10) == 'T' && text.endsWith("Z")) {
+      try {
+        return WHEN.format(java.time.Instant.parse(text));
+      } catch (java.time.format.DateTimeParseException notAMoment) {
+        return text;
+      }
+    }
+    return text;
   }
 }

@@ -639,6 +639,120 @@ class BrowserTest extends BrowserPages {
   }
 
   @Test
+  void aProjectManagerSignsInAndStartsAProjectByKeyboardAlone() {
+    browser.get(url("/login"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/login?lang=en"));
+    tabTo(e -> "username".equals(e.getDomAttribute("name")));
+    keys("pm", Keys.TAB, "demo", Keys.ENTER);
+    waitFor().until(d -> path().equals("/dashboard"));
+
+    // The first stop is the link past the menu; then the page's own content.
+    keys(Keys.TAB);
+    WebElement skip = browser.switchTo().activeElement();
+    assertThat(skip.getText()).isEqualTo("Skip to the content");
+    screenshot("keyboard-skip-link");
+    keys(Keys.ENTER);
+    tabTo(e -> "new-project".equals(e.getDomAttribute("id")));
+    keys(Keys.ENTER);
+    waitFor().until(d -> path().equals("/projects/new"));
+
+    String name = "Pool by keyboard " + Long.toString(System.nanoTime(), 36);
+    tabTo(e -> "name".equals(e.getDomAttribute("id")));
+    keys(name, Keys.TAB, "Gemeente Almere", Keys.TAB, "Almere", Keys.TAB, "housing");
+    tabTo(e -> "targetExperts".equals(e.getDomAttribute("id")));
+    keys("3");
+    tabTo(e -> "interviewsPerExpert".equals(e.getDomAttribute("id")));
+    keys("2");
+    tabTo(e -> "submit".equals(e.getDomAttribute("type")));
+    screenshot("keyboard-new-project");
+    keys(Keys.ENTER);
+
+    waitFor().until(d -> path().startsWith("/dashboard/projects/"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+    signOut();
+  }
+
+  /** Presses Tab until the focused element is the one sought (at most 80 times). */
+  private static void tabTo(java.util.function.Predicate<WebElement> sought) {
+    for (int i = 0; i < 80; i++) {
+      keys(Keys.TAB);
+      if (sought.test(browser.switchTo().activeElement())) {
+        return;
+      }
+    }
+    throw new AssertionError("Tab never reached it; last: " + browser.switchTo().activeElement());
+  }
+
+  /** Types into whatever has the focus, as a keyboard does. */
+  private static void keys(CharSequence... keys) {
+    new org.openqa.selenium.interactions.Actions(browser).sendKeys(keys).perform();
+  }
+
+  @Test
+  void everyPageOfEveryRoleFitsAPhoneAndPassesAxeInEnglishAndDutch() {
+    UUID project = driver.awaitingAcceptance();
+    long handover = driver.task(project, "accept-handover").key();
+    Map<String, List<String>> pages =
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "pm",
+                List.of(
+                    "/dashboard",
+                    "/dashboard/projects/" + project,
+                    "/dashboard/projects/" + project + "/plan",
+                    "/dashboard/projects/" + project + "/synthesis",
+                    "/projects/new",
+                    "/admin",
+                    "/tasks",
+                    "/account/password"),
+                "staff",
+                List.of("/tasks", "/portal", "/portal/projects/" + project, "/admin"),
+                "client",
+                List.of(
+                    "/portal",
+                    "/portal/projects/" + project,
+                    "/portal/projects/" + project + "/handover",
+                    "/tasks/" + handover),
+                "expert",
+                List.of("/tasks")));
+    List<String> seen = new java.util.ArrayList<>();
+    browser.manage().deleteAllCookies();
+    for (String language : List.of("en", "nl")) {
+      browser.get(url("/login?lang=" + language));
+      check("login", language, "anonymous-login");
+      seen.add("/login " + language);
+    }
+    for (var role : pages.entrySet()) {
+      signIn(role.getKey());
+      for (String page : role.getValue()) {
+        for (String language : List.of("en", "nl")) {
+          browser.get(url(page + "?lang=" + language));
+          check(
+              role.getKey() + " " + page,
+              language,
+              "every-" + role.getKey() + page.replaceAll("[^a-z0-9]+", "-"));
+          seen.add(role.getKey() + " " + page + " " + language);
+        }
+      }
+      browser.get(url("/tasks")); // documents have no menu to sign out from
+      signOut();
+    }
+    assertThat(seen).hasSize(2 + 2 * pages.values().stream().mapToInt(List::size).sum());
+  }
+
+  /** The open page at both widths: photographed, fits the screen, nothing serious for axe. */
+  private static void check(String page, String language, String shot) {
+    for (int width : WIDTHS) {
+      atWidth(width);
+      screenshot(shot + "-" + language + "-" + width);
+      fitsTheScreen(page + ", " + language + ", " + width);
+      accessible(page + ", " + language + ", " + width);
+    }
+    atWidth(1280);
+  }
+
+  @Test
   void theInboxFilterAppliesWhenAProjectIsChosen() {
     UUID project = driver.createFor("Gemeente Almere");
     driver.apply(project, "Amina Yusuf");

@@ -152,6 +152,26 @@ class PlanPageIntegrationTest {
         .isEqualTo(LocalDate.parse(handover).atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
+  @Test
+  void onlyProjectManagersChangeAPlanAndAPostNeedsItsCsrfToken() throws Exception {
+    UUID project = driver.create(3, Map.of());
+    String path = "/dashboard/projects/" + project + "/plan";
+
+    mvc.perform(get(path).with(user("staff").roles("STAFF"))).andExpect(status().isForbidden());
+    mvc.perform(
+            post(path)
+                .with(user("staff").roles("STAFF"))
+                .with(csrf())
+                .param("targetExperts", "5")
+                .param("minimumPool", "2"))
+        .andExpect(status().isForbidden());
+    mvc.perform(post(path).with(pm()).param("targetExperts", "5").param("minimumPool", "2"))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/dashboard/demo-data").with(pm())).andExpect(status().isForbidden());
+
+    assertThat(driver.projects.get(project).getTargetExperts()).isEqualTo(3);
+  }
+
   /** Every open phase's deadline as the form holds it, with these fields typed over. */
   private org.springframework.util.MultiValueMap<String, String> fields(
       UUID project, Map<String, String> typed) {
