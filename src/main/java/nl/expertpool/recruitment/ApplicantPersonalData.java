@@ -121,7 +121,8 @@ class ApplicantPersonalData implements DataSubjectLookup, PersonalDataHolder {
     export.put(
         "consent",
         jdbc.queryForList(
-            "select text_version, given_at, method from consent_record where application_id = ?",
+            "select text_version, language, text_sha256, given_at, method from consent_record"
+                + " where application_id = ?",
             applicationId));
     export.put(
         "account",

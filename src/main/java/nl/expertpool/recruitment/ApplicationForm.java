@@ -21,7 +21,8 @@ public record ApplicationForm(
     @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number") String phone,
     @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 40) String> languages,
     @NotBlank @Size(max = 2000) String motivation,
-    @Pattern(regexp = "en|nl", message = "must be en or nl") String preferredLanguage,
+    @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as en, nl, uk or ar")
+        String preferredLanguage,
     @NotNull(message = "is required: without consent nothing is stored") @Valid Consent consent) {
 
   String preferredLanguageOrDefault() {
@@ -33,10 +34,21 @@ public record ApplicationForm(
     return (email != null && !email.isBlank()) || (phone != null && !phone.isBlank());
   }
 
-  /** The candidate's informed consent: given, to which version of the text, and how. */
+  /**
+   * The candidate's informed consent: given, to which version of the text (as in {@code
+   * consent/<version>/}), how, and in which language it was shown (the preferred one when left
+   * out).
+   */
   public record Consent(
       @NotNull @AssertTrue(message = "must be true: without consent nothing is stored")
           Boolean given,
       @NotBlank @Size(max = 40) String textVersion,
-      @NotBlank @Size(max = 40) String method) {}
+      @NotBlank @Size(max = 40) String method,
+      @Pattern(regexp = "[a-z]{2,3}", message = "must be a language code such as en, nl, uk or ar")
+          String language) {
+
+    public Consent(Boolean given, String textVersion, String method) {
+      this(given, textVersion, method, null);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package nl.expertpool.recruitment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.milestone.MilestoneKey;
@@ -121,6 +122,22 @@ public class CallForExperts {
         notifications.send(a.recipient(), "project-cancelled", project.getName());
       }
     }
+  }
+
+  /**
+   * The project whose call takes applications under this sign-up code: open, of an active project.
+   * Empty for any other code, without saying why, so that a code cannot be probed.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Project> openCall(String signUpCode) {
+    if (signUpCode == null || !signUpCode.matches("[A-Za-z0-9]{4,20}")) {
+      return Optional.empty();
+    }
+    return calls
+        .findBySignUpCode(signUpCode.toUpperCase(java.util.Locale.ROOT))
+        .filter(c -> c.getStatus() == RecruitmentCall.Status.OPEN)
+        .map(c -> projects.get(c.getProjectId()))
+        .filter(p -> p.getStatus() == ProjectStatus.ACTIVE);
   }
 
   /** The project of an open call whose sign-up code this is; refused otherwise. */

@@ -16,10 +16,20 @@ class ConsentRecord {
   private String textVersion;
   private Instant givenAt;
   private String method;
+  private String language;
+  private String textSha256;
 
   protected ConsentRecord() {}
 
-  ConsentRecord(UUID applicationId, String textVersion, Instant givenAt, String method) {
+  ConsentRecord(
+      UUID applicationId,
+      String textVersion,
+      Instant givenAt,
+      String method,
+      String language,
+      String textSha256) {
+    this.language = language;
+    this.textSha256 = textSha256;
     this.id = UUID.randomUUID();
     this.applicationId = applicationId;
     this.textVersion = textVersion;

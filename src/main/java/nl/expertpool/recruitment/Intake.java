@@ -29,6 +29,8 @@ public class Intake {
   private final CallForExperts call;
   private final Applications applications;
   private final ConsentRecords consents;
+  private final ConsentTexts consentTexts;
+  private final nl.expertpool.web.Languages languages;
   private final ProjectLifecycle projects;
   private final Messenger notifications;
   private final AuditTrail audit;
@@ -42,6 +44,8 @@ public class Intake {
       CallForExperts call,
       Applications applications,
       ConsentRecords consents,
+      ConsentTexts consentTexts,
+      nl.expertpool.web.Languages languages,
       ProjectLifecycle projects,
       Messenger notifications,
       AuditTrail audit,
@@ -53,6 +57,8 @@ public class Intake {
     this.call = call;
     this.applications = applications;
     this.consents = consents;
+    this.consentTexts = consentTexts;
+    this.languages = languages;
     this.projects = projects;
     this.notifications = notifications;
     this.audit = audit;
@@ -85,6 +91,7 @@ public class Intake {
     if (form.signUpCode() == null || form.signUpCode().isBlank()) {
       throw ApiException.invalid("signUpCode", "must not be blank");
     }
+    spoken(form);
     return transactions.execute(
         status -> {
           Project project = call.openFor(projectId, form.signUpCode());
@@ -146,6 +153,7 @@ public class Intake {
    * given. A project's applicant with the same contact is refused (409).
    */
   public UUID record(UUID projectId, ApplicationForm form, String actor) {
+    spoken(form);
     UUID id =
         transactions.execute(
             status -> {
@@ -203,18 +211,42 @@ public class Intake {
     Application application =
         applications.saveAndFlush(
             new Application(projectId, newPseudonym(projectId), form, now, confirmation, contact));
+    String version = form.consent().textVersion().strip();
+    String language =
+        form.consent().language() != null
+            ? form.consent().language()
+            : form.preferredLanguage() != null ? form.preferredLanguage() : "en";
     consents.save(
         new ConsentRecord(
             application.getId(),
-            form.consent().textVersion().strip(),
+            version,
             now,
-            form.consent().method().strip()));
+            form.consent().method().strip(),
+            language,
+            consentTexts
+                .text(version, language)
+                .map(ConsentTexts.ConsentText::sha256)
+                .orElse(null)));
     audit.record(
         actor,
         "recruitment.application-received",
         AuditTrail.project(projectId),
         "application " + application.getId() + ", " + how);
     return application;
+  }
+
+  /** Refuses a preferred or consent language the app does not speak: messages would fail it. */
+  private void spoken(ApplicationForm form) {
+    String offered =
+        String.join(", ", languages.offered().stream().map(java.util.Locale::getLanguage).toList());
+    if (form.preferredLanguage() != null && !languages.offers(form.preferredLanguage())) {
+      throw ApiException.invalid("preferredLanguage", "must be one of " + offered);
+    }
+    if (form.consent() != null
+        && form.consent().language() != null
+        && !languages.offers(form.consent().language())) {
+      throw ApiException.invalid("consent.language", "must be one of " + offered);
+    }
   }
 
   /** Tells the process that a confirmed application arrived (once: the id is the message id). */

@@ -8,4 +8,6 @@ interface RecruitmentCalls extends JpaRepository<RecruitmentCall, UUID> {
   Optional<RecruitmentCall> findByProjectId(UUID projectId);
 
   boolean existsBySignUpCode(String code);
+
+  Optional<RecruitmentCall> findBySignUpCode(String code);
 }

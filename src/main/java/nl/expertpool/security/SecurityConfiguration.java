@@ -127,7 +127,9 @@ class SecurityConfiguration {
                         "/webjars/**",
                         "/favicon.ico",
                         "/account/set-password/*",
-                        "/apply/confirm/*")
+                        "/apply/confirm/*",
+                        "/apply/*",
+                        "/apply/*/confirmation")
                     .permitAll()
                     .requestMatchers("/account/password")
                     .hasAnyRole(PM, STAFF, EXPERT, CLIENT)

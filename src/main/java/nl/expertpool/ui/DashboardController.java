@@ -64,6 +64,7 @@ class DashboardController {
   private final ProjectResults results;
   private final boolean embeddedEngine;
   private final nl.expertpool.demo.DemoData demoData;
+  private final String publicUrl;
 
   DashboardController(
       ProjectLifecycle projects,
@@ -79,7 +80,11 @@ class DashboardController {
       ObjectMapper json,
       ProjectResults results,
       nl.expertpool.demo.DemoData demoData,
-      Environment environment) {
+      Environment environment,
+      @org.springframework.beans.factory.annotation.Value("${expertpool.public-url}")
+          String publicUrl) {
+    this.publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.demoData = demoData;
     this.embeddedEngine = !environment.acceptsProfiles(Profiles.of("camunda"));
     this.accounts = accounts;
@@ -157,7 +162,10 @@ class DashboardController {
     model.addAttribute("incidents", incidents);
     model.addAttribute("tasks", tasks.open(CurrentUser.get(), id));
     model.addAttribute("people", pool.people(id));
-    model.addAttribute("call", call.callOf(id));
+    var callState = call.callOf(id);
+    model.addAttribute("call", callState);
+    model.addAttribute(
+        "signUpLink", callState == null ? null : publicUrl + "/apply/" + callState.signUpCode());
     model.addAttribute("interviewCounts", interviews.counts(id));
     model.addAttribute("audit", audit.about(AuditTrail.project(id)));
     model.addAttribute("activeCounts", counts(active));

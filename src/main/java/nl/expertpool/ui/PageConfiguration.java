@@ -4,7 +4,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,13 +14,17 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Language: the browser's (English or Dutch) until the user picks one with {@code ?lang=}, which a
- * cookie then remembers.
+ * Language: the browser's (of those the app offers, {@link nl.expertpool.web.Languages}) until the
+ * user picks one with {@code ?lang=}, which a cookie then remembers.
  */
 @Configuration(proxyBeanMethods = false)
 class PageConfiguration implements WebMvcConfigurer {
 
-  static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"));
+  private final nl.expertpool.web.Languages languages;
+
+  PageConfiguration(nl.expertpool.web.Languages languages) {
+    this.languages = languages;
+  }
 
   @Bean
   LocaleResolver localeResolver() {
@@ -31,7 +34,7 @@ class PageConfiguration implements WebMvcConfigurer {
         request -> {
           var preferred =
               Locale.LanguageRange.parse(headerOrEnglish(request.getHeader("Accept-Language")));
-          Locale match = Locale.lookup(preferred, LANGUAGES);
+          Locale match = Locale.lookup(preferred, languages.offered());
           return match == null ? Locale.ENGLISH : match;
         });
     return resolver;
@@ -43,13 +46,16 @@ class PageConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new OfferedLanguageChange());
+    registry.addInterceptor(new OfferedLanguageChange(languages));
   }
 
   /** Takes {@code ?lang=} only for a language the app offers; anything else is ignored. */
   static final class OfferedLanguageChange extends LocaleChangeInterceptor {
 
-    OfferedLanguageChange() {
+    private final nl.expertpool.web.Languages languages;
+
+    OfferedLanguageChange(nl.expertpool.web.Languages languages) {
+      this.languages = languages;
       setParamName("lang");
       setIgnoreInvalidLocale(true);
     }
@@ -59,7 +65,7 @@ class PageConfiguration implements WebMvcConfigurer {
         HttpServletRequest request, HttpServletResponse response, Object handler)
         throws ServletException {
       String asked = request.getParameter(getParamName());
-      if (asked == null || LANGUAGES.stream().noneMatch(l -> l.toLanguageTag().equals(asked))) {
+      if (asked == null || !languages.offers(asked)) {
         return true;
       }
       return super.preHandle(request, response, handler);

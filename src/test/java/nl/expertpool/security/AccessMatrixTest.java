@@ -165,6 +165,9 @@ class AccessMatrixTest {
     rule("POST /tasks/{key}/confirmations/{applicationId}", LOGIN, OK, OK, OK, OK, OK);
     rule("GET /apply/confirm/{token}", OK, OK, OK, OK, OK, OK);
     rule("POST /apply/confirm/{token}", OK, OK, OK, OK, OK, OK);
+    rule("GET /apply/{code}", OK, OK, OK, OK, OK, OK);
+    rule("POST /apply/{code}", OK, OK, OK, OK, OK, OK);
+    rule("POST /apply/{code}/confirmation", OK, OK, OK, OK, OK, OK);
     rule("GET /account/password", LOGIN, OK, OK, OK, OK, OK);
     rule("POST /account/password", LOGIN, OK, OK, OK, OK, OK);
     rule("GET /account/set-password/{token}", OK, OK, OK, OK, OK, OK);
@@ -226,7 +229,10 @@ class AccessMatrixTest {
             "GET /account/set-password/{token}",
             "POST /account/set-password/{token}",
             "GET /apply/confirm/{token}",
-            "POST /apply/confirm/{token}");
+            "POST /apply/confirm/{token}",
+            "GET /apply/{code}",
+            "POST /apply/{code}",
+            "POST /apply/{code}/confirmation");
     List<String> broken = new ArrayList<>();
     for (String endpoint : RULES.keySet()) {
       if (endpoint.contains(" /api/")) {
@@ -261,6 +267,7 @@ class AccessMatrixTest {
             .replace("{person}", UUID.randomUUID().toString())
             .replace("{processId}", "expert-pool-project")
             .replace("{token}", "no-such-link")
+            .replace("{code}", "NOSUCHCODE")
             .replace("{username}", "no-such-user")
             .replace("{applicationId}", UUID.randomUUID().toString());
     if (parts[1].startsWith("/api/tasks/{id}")) {

@@ -62,6 +62,19 @@ abstract class BrowserPages {
         "Needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium"
             + " chromium-driver)");
     profile = Files.createTempDirectory("expertpool-chromium-");
+    ChromeOptions options = options(profile);
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(PAGE_WAIT);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  /** Headless Chromium in English, with its own profile folder and the console kept. */
+  static ChromeOptions options(Path profileFolder) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
@@ -73,20 +86,13 @@ abstract class BrowserPages {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(),
+        "--user-data-dir=" + profileFolder.toAbsolutePath(),
         "--window-size=1280,1000",
         "--lang=en-US");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
     // The console, to see what the pages' Content-Security-Policy refused.
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(PAGE_WAIT);
-    Files.createDirectories(SCREENSHOTS);
+    return options;
   }
 
   @AfterAll

@@ -61,7 +61,9 @@ class PlanPageIntegrationTest {
     assertThat(audit.about(AuditTrail.project(project)))
         .extracting(e -> e.action() + " by " + e.actor())
         .contains("project.deadline-changed by pm", "project.targets-changed by pm");
-    assertThat(page("/dashboard/projects/" + project)).contains("id=\"plan\"", "5 experts sought");
+    assertThat(page("/dashboard/projects/" + project))
+        .contains("id=\"plan\"", "5 experts sought")
+        .contains("/apply/" + driver.call.callOf(project).signUpCode() + "\"");
   }
 
   @Test

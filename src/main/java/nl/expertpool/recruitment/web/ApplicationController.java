@@ -10,6 +10,7 @@ import java.util.UUID;
 import nl.expertpool.recruitment.ApplicationConfirmation;
 import nl.expertpool.recruitment.ApplicationForm;
 import nl.expertpool.recruitment.Intake;
+import nl.expertpool.recruitment.PublicApplicationLimiter;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
 import nl.expertpool.web.ApiException;

@@ -1,4 +1,4 @@
-package nl.expertpool.recruitment.web;
+package nl.expertpool.recruitment;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Staff recording applications on the applicants' behalf are not limited.
  */
 @Component
-class PublicApplicationLimiter {
+public class PublicApplicationLimiter {
 
   private final Limits limits;
   private final Cache<String, Bucket> addresses;
@@ -46,7 +46,7 @@ class PublicApplicationLimiter {
   }
 
   /** Takes one application; how long to wait when the address or the project had enough. */
-  Optional<Duration> take(String address, UUID projectId) {
+  public Optional<Duration> take(String address, UUID projectId) {
     Bucket byAddress =
         addresses.get(address == null ? "" : address, a -> bucket(limits.perAddress()));
     Bucket byProject = projects.get(projectId, p -> bucket(limits.perProject()));

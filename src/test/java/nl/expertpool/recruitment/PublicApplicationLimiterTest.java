@@ -1,4 +1,4 @@
-package nl.expertpool.recruitment.web;
+package nl.expertpool.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
