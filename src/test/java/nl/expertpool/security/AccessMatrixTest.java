@@ -132,7 +132,9 @@ class AccessMatrixTest {
             "GET /dashboard/projects/{id}/people/{person}/erasure",
             "POST /dashboard/projects/{id}/people/{person}/erasure",
             "POST /dashboard/projects/{id}/clock",
-            "POST /dashboard/demo-data")) {
+            "POST /dashboard/demo-data",
+            "GET /dashboard/projects/{id}/sign-up-qr.png",
+            "GET /dashboard/projects/{id}/flyer.pdf")) {
       rule(page, LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     }
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);

@@ -173,7 +173,23 @@ abstract class BrowserPages {
     browser
         .findElement(By.cssSelector("main form[method=post]:not(.inline) > button[type=submit]"))
         .click();
-    waitFor().until(ExpectedConditions.stalenessOf(page));
+    waitFor().until(gone(page));
+  }
+
+  /**
+   * The element has left the page: the next page replaced it. Chrome sometimes answers a look at a
+   * node of the page just left with an inspector error instead of "stale"; that counts as gone.
+   */
+  protected static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(
+      WebElement element) {
+    return driver -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.WebDriverException left) {
+        return true;
+      }
+    };
   }
 
   protected WebDriverWait waitFor() {

@@ -804,6 +804,6 @@ class BrowserTest extends BrowserPages {
     browser
         .findElement(By.cssSelector("#" + section + " form[method=post] button[type=submit]"))
         .click();
-    waitFor().until(ExpectedConditions.stalenessOf(page));
+    waitFor().until(gone(page));
   }
 }
