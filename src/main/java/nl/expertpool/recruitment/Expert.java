@@ -67,6 +67,14 @@ class Expert {
     return pseudonym;
   }
 
+  Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  Instant getCertifiedAt() {
+    return certifiedAt;
+  }
+
   Status getStatus() {
     return status;
   }

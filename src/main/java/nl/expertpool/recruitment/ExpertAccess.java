@@ -200,6 +200,38 @@ public class ExpertAccess {
     }
   }
 
+  /** One project an account's owner takes part in as an expert. */
+  public record Membership(
+      UUID projectId,
+      UUID expertId,
+      String pseudonym,
+      Instant certifiedAt,
+      String preferredLanguage) {}
+
+  /** The projects, newest first, in which this account's owner is an expert. */
+  @Transactional(readOnly = true)
+  public List<Membership> membershipsOf(String username) {
+    List<UUID> applicationIds =
+        accounts.findByUsername(username).stream().map(ExpertAccount::getApplicationId).toList();
+    if (applicationIds.isEmpty()) {
+      return List.of();
+    }
+    return experts.findByApplicationIdIn(applicationIds).stream()
+        .sorted(java.util.Comparator.comparing(Expert::getCreatedAt).reversed())
+        .map(
+            e ->
+                new Membership(
+                    e.getProjectId(),
+                    e.getId(),
+                    e.getPseudonym(),
+                    e.getCertifiedAt(),
+                    applications
+                        .findById(e.getApplicationId())
+                        .map(Application::getPreferredLanguage)
+                        .orElse("en")))
+        .toList();
+  }
+
   /** The experts, across projects, whose account this is. */
   @Transactional(readOnly = true)
   public Set<UUID> expertIdsOf(String username) {

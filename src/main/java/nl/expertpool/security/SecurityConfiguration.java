@@ -140,6 +140,8 @@ class SecurityConfiguration {
                     .hasAnyRole(PM, STAFF, CLIENT)
                     .requestMatchers("/tasks", "/tasks/**")
                     .hasAnyRole(PM, STAFF, EXPERT, CLIENT)
+                    .requestMatchers("/me")
+                    .hasRole(EXPERT)
                     .requestMatchers("/", NO_ROLE_PAGE)
                     .authenticated()
                     .anyRequest()

@@ -35,6 +35,9 @@ class HomeController {
     if (user.is(Role.CLIENT)) {
       return "redirect:/portal";
     }
+    if (user.is(Role.EXPERT)) {
+      return "redirect:/me";
+    }
     return "redirect:/tasks";
   }
 

@@ -36,10 +36,41 @@ import org.thymeleaf.context.Context;
 @Component
 class SignUpFlyer {
 
-  private static final Map<String, String> FONTS =
-      Map.of(
-          "Noto Sans", "fonts/NotoSans-%s.ttf",
-          "Noto Sans Arabic", "fonts/NotoSansArabic-%s.ttf");
+  /**
+   * The fonts in {@code fonts/}, by family: {@code NotoSansArabic-Bold.ttf} is the family "Noto
+   * Sans Arabic" in bold. A script is added by adding its font files there.
+   */
+  private static final Map<String, Map<Integer, String>> FONTS = discoverFonts();
+
+  private static Map<String, Map<Integer, String>> discoverFonts() {
+    var fonts = new java.util.TreeMap<String, Map<Integer, String>>();
+    var name = java.util.regex.Pattern.compile("([A-Za-z]+)-(Regular|Bold)\\.ttf");
+    try {
+      for (var file :
+          new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+              .getResources("classpath*:fonts/*.ttf")) {
+        var parts = name.matcher(String.valueOf(file.getFilename()));
+        if (parts.matches()) {
+          String family = parts.group(1).replaceAll("(?<=[a-z])(?=[A-Z])", " ");
+          fonts
+              .computeIfAbsent(family, f -> new java.util.TreeMap<>())
+              .put(parts.group(2).equals("Bold") ? 700 : 400, "fonts/" + file.getFilename());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the fonts", e);
+    }
+    return fonts;
+  }
+
+  /** The families for CSS, the Latin and Cyrillic one first. */
+  static String families() {
+    return FONTS.keySet().stream()
+            .sorted(java.util.Comparator.comparing(String::length))
+            .map(f -> "'" + f + "'")
+            .collect(java.util.stream.Collectors.joining(", "))
+        + ", sans-serif";
+  }
 
   private final ITemplateEngine templates;
   private final CallForExperts calls;
@@ -94,6 +125,7 @@ class SignUpFlyer {
     context.setVariable(
         "qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(qrPng(link, 600)));
     context.setVariable("direction", languages.direction(locale));
+    context.setVariable("fonts", families());
     context.setVariable(
         "themes",
         String.join(", ", project.themeLabels(project.getThemes(), locale.getLanguage())));
@@ -105,12 +137,10 @@ class SignUpFlyer {
       builder.useFastMode();
       builder.withHtmlContent(html, null);
       FONTS.forEach(
-          (family, file) -> {
-            builder.useFont(
-                () -> font(file.formatted("Regular")), family, 400, FontStyle.NORMAL, true);
-            builder.useFont(
-                () -> font(file.formatted("Bold")), family, 700, FontStyle.NORMAL, true);
-          });
+          (family, weights) ->
+              weights.forEach(
+                  (weight, file) ->
+                      builder.useFont(() -> font(file), family, weight, FontStyle.NORMAL, true)));
       builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
       builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
       builder.defaultTextDirection(

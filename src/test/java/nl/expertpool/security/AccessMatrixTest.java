@@ -138,6 +138,7 @@ class AccessMatrixTest {
       rule(page, LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     }
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /me", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     for (String page :
         List.of(

@@ -135,7 +135,23 @@ abstract class BrowserPages {
                 .executeScript(
                     "return document.documentElement.scrollWidth"
                         + " - document.documentElement.clientWidth;");
-    assertThat(overflow.intValue()).as(page + ": scrolls sideways by").isLessThanOrEqualTo(0);
+    if (overflow.intValue() > 0) {
+      Object outside =
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "const w = document.documentElement.clientWidth;"
+                      + " return Array.from(document.querySelectorAll('main *, header *'))"
+                      + ".filter(e => { const r = e.getBoundingClientRect();"
+                      + " return r.width > 0 && (r.right > w + 0.5 || r.left < -0.5"
+                      + " || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX"
+                      + " === 'visible'); })"
+                      + ".slice(-8).map(e => e.tagName + '.' + e.className + ' '"
+                      + " + Math.round(e.getBoundingClientRect().left) + '..'"
+                      + " + Math.round(e.getBoundingClientRect().right));");
+      assertThat(overflow.intValue())
+          .as(page + ": scrolls sideways by (outside: " + outside + ")")
+          .isLessThanOrEqualTo(0);
+    }
   }
 
   /** axe-core finds no serious or critical violation of WCAG 2.1 A and AA. */

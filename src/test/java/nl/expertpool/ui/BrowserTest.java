@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class BrowserTest extends BrowserPages {
 
   @Autowired LifecycleDriver driver;
+  @Autowired nl.expertpool.recruitment.ExpertAccess access;
 
   @Test
   void everyRoleSignsInThroughTheFormLandsOnItsPageAndSignsOut() {
@@ -37,7 +38,7 @@ class BrowserTest extends BrowserPages {
         List.of(
             Map.entry("pm", "/dashboard"),
             Map.entry("staff", "/tasks"),
-            Map.entry("expert", "/tasks"),
+            Map.entry("expert", "/me"),
             Map.entry("client", "/portal"))) {
       signIn(landing.getKey());
       assertThat(path()).as(landing.getKey()).isEqualTo(landing.getValue());
@@ -625,7 +626,9 @@ class BrowserTest extends BrowserPages {
 
     browser.findElement(By.cssSelector("#cancel a[role=button]")).click();
     waitFor().until(d -> path().endsWith("/cancellation"));
+    WebElement asked = browser.findElement(By.tagName("main"));
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(gone(asked));
     assertThat(browser.findElement(By.id("reason-note")).getText())
         .contains("Say why the project stops.");
     browser.findElement(By.id("reason")).sendKeys("The budget was withdrawn.");
@@ -715,7 +718,16 @@ class BrowserTest extends BrowserPages {
                     "/portal/projects/" + project + "/handover",
                     "/tasks/" + handover),
                 "expert",
-                List.of("/tasks")));
+                List.of("/tasks", "/me")));
+    // The demo expert is one of this project's experts: /me shows its hours and outcome.
+    access.link(
+        driver.pool.people(project).stream()
+            .filter(p -> p.expertId() != null)
+            .findFirst()
+            .orElseThrow()
+            .applicationId(),
+        "expert",
+        "pm");
     List<String> seen = new java.util.ArrayList<>();
     browser.manage().deleteAllCookies();
     for (String language : List.of("en", "nl")) {
@@ -726,7 +738,10 @@ class BrowserTest extends BrowserPages {
     for (var role : pages.entrySet()) {
       signIn(role.getKey());
       for (String page : role.getValue()) {
-        for (String language : List.of("en", "nl")) {
+        for (String language :
+            role.getKey().equals("expert")
+                ? List.of("en", "nl", "uk", "ar")
+                : List.of("en", "nl")) {
           browser.get(url(page + "?lang=" + language));
           check(
               role.getKey() + " " + page,
@@ -738,7 +753,7 @@ class BrowserTest extends BrowserPages {
       browser.get(url("/tasks")); // documents have no menu to sign out from
       signOut();
     }
-    assertThat(seen).hasSize(2 + 2 * pages.values().stream().mapToInt(List::size).sum());
+    assertThat(seen).hasSize(2 + 2 * pages.values().stream().mapToInt(List::size).sum() + 2 * 2);
   }
 
   /** The open page at both widths: photographed, fits the screen, nothing serious for axe. */

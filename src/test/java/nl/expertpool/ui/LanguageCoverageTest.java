@@ -22,7 +22,7 @@ class LanguageCoverageTest {
 
   /** The keys of the pages newcomers and experts see. */
   static final List<String> PUBLIC =
-      List.of("app.", "nav.", "login.", "error.", "apply.", "signup.");
+      List.of("app.", "nav.", "login.", "error.", "apply.", "signup.", "me.");
 
   @Test
   void everyLanguageSaysWhatNewcomersReadAndDutchSaysEverything() throws IOException {
