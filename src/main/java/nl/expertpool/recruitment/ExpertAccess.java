@@ -206,7 +206,8 @@ public class ExpertAccess {
       UUID expertId,
       String pseudonym,
       Instant certifiedAt,
-      String preferredLanguage) {}
+      String preferredLanguage,
+      String name) {}
 
   /** The projects, newest first, in which this account's owner is an expert. */
   @Transactional(readOnly = true)
@@ -219,16 +220,16 @@ public class ExpertAccess {
     return experts.findByApplicationIdIn(applicationIds).stream()
         .sorted(java.util.Comparator.comparing(Expert::getCreatedAt).reversed())
         .map(
-            e ->
-                new Membership(
-                    e.getProjectId(),
-                    e.getId(),
-                    e.getPseudonym(),
-                    e.getCertifiedAt(),
-                    applications
-                        .findById(e.getApplicationId())
-                        .map(Application::getPreferredLanguage)
-                        .orElse("en")))
+            e -> {
+              var application = applications.findById(e.getApplicationId());
+              return new Membership(
+                  e.getProjectId(),
+                  e.getId(),
+                  e.getPseudonym(),
+                  e.getCertifiedAt(),
+                  application.map(Application::getPreferredLanguage).orElse("en"),
+                  application.map(Application::getName).orElse(null));
+            })
         .toList();
   }
 

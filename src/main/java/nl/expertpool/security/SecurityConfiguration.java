@@ -140,7 +140,7 @@ class SecurityConfiguration {
                     .hasAnyRole(PM, STAFF, CLIENT)
                     .requestMatchers("/tasks", "/tasks/**")
                     .hasAnyRole(PM, STAFF, EXPERT, CLIENT)
-                    .requestMatchers("/me")
+                    .requestMatchers("/me", "/me/**")
                     .hasRole(EXPERT)
                     .requestMatchers("/", NO_ROLE_PAGE)
                     .authenticated()

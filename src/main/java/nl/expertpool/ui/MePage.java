@@ -41,6 +41,9 @@ class MePage {
   private final SessionRecording sessions;
   private final FeedbackRound feedback;
   private final Languages languages;
+  private final nl.expertpool.interview.InterviewOverview interviews;
+  private final PdfDocuments documents;
+  private final java.time.Clock clock;
 
   MePage(
       ExpertAccess access,
@@ -49,7 +52,13 @@ class MePage {
       PaidTime paidTime,
       SessionRecording sessions,
       FeedbackRound feedback,
-      Languages languages) {
+      Languages languages,
+      nl.expertpool.interview.InterviewOverview interviews,
+      PdfDocuments documents,
+      java.time.Clock clock) {
+    this.interviews = interviews;
+    this.documents = documents;
+    this.clock = clock;
     this.access = access;
     this.projects = projects;
     this.tasks = tasks;
@@ -114,5 +123,61 @@ class MePage {
     model.addAttribute("tasks", open);
     model.addAttribute("parts", parts);
     return "me/index";
+  }
+
+  /**
+   * The certificate of participation of a certified expert, for a CV: in their language and, after
+   * it, in Dutch; training hours, interviews held and the meeting. Only their own.
+   */
+  @GetMapping("/me/certificate/{expertId}.pdf")
+  org.springframework.http.ResponseEntity<byte[]> certificate(
+      @org.springframework.web.bind.annotation.PathVariable java.util.UUID expertId) {
+    CurrentUser user = CurrentUser.get();
+    Membership membership =
+        access.membershipsOf(user.name()).stream()
+            .filter(m -> m.expertId().equals(expertId))
+            .filter(m -> m.certifiedAt() != null && m.name() != null)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND, "No certificate"));
+    Project project =
+        projects
+            .find(membership.projectId())
+            .orElseThrow(
+                () ->
+                    new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND, "No certificate"));
+    PaidTime.Line time =
+        paidTime.overview(project.getId()).experts().stream()
+            .filter(l -> l.expertId().equals(expertId))
+            .findFirst()
+            .orElse(null);
+    long held =
+        interviews.of(project.getId()).stream()
+            .filter(i -> i.expertId().equals(expertId))
+            .filter(i -> i.status() == nl.expertpool.interview.Interview.Status.RECORDED)
+            .count();
+    var variables = new java.util.HashMap<String, Object>();
+    variables.put("name", membership.name());
+    variables.put("project", project);
+    variables.put("certifiedAt", membership.certifiedAt());
+    variables.put("trainingHours", time == null ? BigDecimal.ZERO : time.trainingHours());
+    variables.put("interviews", held);
+    variables.put("meeting", time != null && time.sessionHours().signum() > 0);
+    variables.put("issuedAt", clock.instant());
+    List<Locale> locales = new ArrayList<>();
+    locales.add(languages.of(membership.preferredLanguage()));
+    if (!membership.preferredLanguage().equals("nl")) {
+      locales.add(languages.of("nl"));
+    }
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header("Cache-Control", "no-store")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"certificate-" + membership.pseudonym() + ".pdf\"")
+        .body(documents.render("documents/certificate", variables, locales));
   }
 }

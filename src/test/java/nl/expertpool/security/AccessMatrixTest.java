@@ -139,6 +139,7 @@ class AccessMatrixTest {
     }
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /me", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
+    rule("GET /me/certificate/{expertId}.pdf", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     for (String page :
         List.of(
@@ -271,6 +272,7 @@ class AccessMatrixTest {
             .replace("{processId}", "expert-pool-project")
             .replace("{token}", "no-such-link")
             .replace("{code}", "NOSUCHCODE")
+            .replace("{expertId}", UUID.randomUUID().toString())
             .replace("{username}", "no-such-user")
             .replace("{applicationId}", UUID.randomUUID().toString());
     if (parts[1].startsWith("/api/tasks/{id}")) {

@@ -220,7 +220,7 @@ class BrowserTest extends BrowserPages {
     browser.findElement(By.name("username")).sendKeys(username);
     browser.findElement(By.name("password")).sendKeys("letters-at-night");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    waitFor().until(d -> path().equals("/tasks"));
+    waitFor().until(d -> path().equals("/me"));
     browser.findElement(By.linkText("Password")).click();
     waitFor().until(d -> path().equals("/account/password"));
     for (String language : List.of("en", "nl")) {

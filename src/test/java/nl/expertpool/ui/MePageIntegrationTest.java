@@ -63,6 +63,42 @@ class MePageIntegrationTest {
     assertThat(page.indexOf("id=\"my-tasks\"")).isLessThan(page.indexOf("Мої оплачувані години"));
 
     mvc.perform(get("/me").with(user("staff").roles("STAFF"))).andExpect(status().isForbidden());
+
+    // The certificate: in the expert's language (Ukrainian here), then in Dutch.
+    jdbc.update("update application set preferred_language = 'uk' where id = ?", application);
+    UUID expertId =
+        jdbc.queryForObject(
+            "select id from expert where application_id = ?", UUID.class, application);
+    String name =
+        jdbc.queryForObject("select name from application where id = ?", String.class, application);
+    var pdf =
+        mvc.perform(get("/me/certificate/" + expertId + ".pdf").with(expert(username)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
+    assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.getContentAsByteArray())) {
+      assertThat(document.getNumberOfPages()).isEqualTo(2);
+      var text = new org.apache.pdfbox.text.PDFTextStripper();
+      text.setStartPage(1);
+      text.setEndPage(1);
+      assertThat(text.getText(document)).contains("Сертифікат про участь", name, "3 год навчання");
+      text.setStartPage(2);
+      text.setEndPage(2);
+      assertThat(text.getText(document))
+          .contains("Certificaat van deelname", name, "3 uur training");
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+      for (int side = 0; side < 2; side++) {
+        javax.imageio.ImageIO.write(
+            new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(side, 60),
+            "png",
+            java.nio.file.Path.of("target", "screenshots", "certificate-" + side + ".png")
+                .toFile());
+      }
+    }
+    // Someone else's certificate does not exist for this expert.
+    mvc.perform(get("/me/certificate/" + expertId + ".pdf").with(expert("someone-else")))
+        .andExpect(status().isNotFound());
   }
 
   private static RequestPostProcessor expert(String username) {
