@@ -64,6 +64,22 @@ class MePageIntegrationTest {
 
     mvc.perform(get("/me").with(user("staff").roles("STAFF"))).andExpect(status().isForbidden());
 
+    // The interview it links to, in Ukrainian too: the title, the form's words and its options.
+    var key = java.util.regex.Pattern.compile("href=\"/tasks/(\\d+)\"").matcher(page);
+    assertThat(key.find()).isTrue();
+    String task =
+        mvc.perform(
+                get("/tasks/" + key.group(1))
+                    .with(expert(username))
+                    .locale(java.util.Locale.forLanguageTag("uk")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(task)
+        .contains("Записати інтерв&#39;ю з оточення", "Згода", "Співрозмовник погодився")
+        .contains("Вікова група", "Скільки часу в Нідерландах");
+
     // The certificate: in the expert's language (Ukrainian here), then in Dutch.
     jdbc.update("update application set preferred_language = 'uk' where id = ?", application);
     UUID expertId =
