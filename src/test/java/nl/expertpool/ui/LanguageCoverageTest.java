@@ -52,6 +52,29 @@ class LanguageCoverageTest {
     }
   }
 
+  /** Newcomers and experts get their messages in their language; organisations get en or nl. */
+  @Test
+  void everyLanguageWritesToNewcomersAndExpertsAndEachMessageFormats() throws IOException {
+    Properties english = bundle("notifications.properties");
+    for (var locale : new Languages().offered()) {
+      if (locale.getLanguage().equals("en")) {
+        continue;
+      }
+      Properties other = bundle("notifications_" + locale.getLanguage() + ".properties");
+      for (String key : english.stringPropertyNames()) {
+        if (key.startsWith("session-") || key.startsWith("handover-")) {
+          continue;
+        }
+        String text = other.getProperty(key);
+        assertThat(text).as(locale.getLanguage() + " " + key).isNotBlank();
+        String formatted =
+            new java.text.MessageFormat(text, locale)
+                .format(new Object[] {"P", "1", "2", "3", "4"});
+        assertThat(formatted).as(locale.getLanguage() + " " + key).doesNotContain("''", "{");
+      }
+    }
+  }
+
   @Test
   void arabicIsWrittenFromRightToLeftAndTheOthersFromLeftToRight() {
     var languages = new Languages();
