@@ -64,7 +64,7 @@ class DashboardController {
   private final ProjectResults results;
   private final boolean embeddedEngine;
   private final nl.expertpool.demo.DemoData demoData;
-  private final String publicUrl;
+  private final SignUpFlyer sharing;
 
   DashboardController(
       ProjectLifecycle projects,
@@ -81,10 +81,8 @@ class DashboardController {
       ProjectResults results,
       nl.expertpool.demo.DemoData demoData,
       Environment environment,
-      @org.springframework.beans.factory.annotation.Value("${expertpool.public-url}")
-          String publicUrl) {
-    this.publicUrl =
-        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+      SignUpFlyer sharing) {
+    this.sharing = sharing;
     this.demoData = demoData;
     this.embeddedEngine = !environment.acceptsProfiles(Profiles.of("camunda"));
     this.accounts = accounts;
@@ -165,7 +163,7 @@ class DashboardController {
     var callState = call.callOf(id);
     model.addAttribute("call", callState);
     model.addAttribute(
-        "signUpLink", callState == null ? null : publicUrl + "/apply/" + callState.signUpCode());
+        "signUpLink", callState == null ? null : sharing.link(callState.signUpCode()));
     model.addAttribute("interviewCounts", interviews.counts(id));
     model.addAttribute("audit", audit.about(AuditTrail.project(id)));
     model.addAttribute("activeCounts", counts(active));

@@ -27,10 +27,22 @@ class SignUpFlyer {
 
   private final PdfDocuments documents;
   private final CallForExperts calls;
+  private final String publicUrl;
 
-  SignUpFlyer(PdfDocuments documents, CallForExperts calls) {
+  SignUpFlyer(
+      PdfDocuments documents,
+      CallForExperts calls,
+      @org.springframework.beans.factory.annotation.Value("${expertpool.public-url}")
+          String publicUrl) {
     this.documents = documents;
     this.calls = calls;
+    this.publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  /** The public sign-up page of a call, as candidates open it. */
+  String link(String signUpCode) {
+    return publicUrl + "/apply/" + signUpCode;
   }
 
   /** The link as a QR code: black on white, quiet zone included, this many pixels square. */

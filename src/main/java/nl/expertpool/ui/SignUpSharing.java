@@ -5,7 +5,6 @@ import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.CallForExperts;
 import nl.expertpool.web.Languages;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,20 +25,13 @@ class SignUpSharing {
   private final CallForExperts calls;
   private final SignUpFlyer flyer;
   private final Languages languages;
-  private final String publicUrl;
 
   SignUpSharing(
-      ProjectLifecycle projects,
-      CallForExperts calls,
-      SignUpFlyer flyer,
-      Languages languages,
-      @Value("${expertpool.public-url}") String publicUrl) {
+      ProjectLifecycle projects, CallForExperts calls, SignUpFlyer flyer, Languages languages) {
     this.projects = projects;
     this.calls = calls;
     this.flyer = flyer;
     this.languages = languages;
-    this.publicUrl =
-        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
   @GetMapping("/dashboard/projects/{id}/sign-up-qr.png")
@@ -79,6 +71,6 @@ class SignUpSharing {
   }
 
   private String link(Project project) {
-    return publicUrl + "/apply/" + calls.callOf(project.getId()).signUpCode();
+    return flyer.link(calls.callOf(project.getId()).signUpCode());
   }
 }
