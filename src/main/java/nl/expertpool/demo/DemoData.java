@@ -236,14 +236,14 @@ public class DemoData {
     UUID interviewing = trained.getFirst();
     var open = driver.tasks(interviewing, "record-network-interview", 4);
     for (int i = 0; i < 2; i++) {
-      tasks.complete(actor, open.get(i).key(), interview(PLANS.get(2), i));
+      tasks.complete(actor, open.get(i).key(), interview(PLANS.get(2), i), language(i));
     }
     List<UUID> synthesised = trained.subList(1, trained.size());
     for (UUID id : synthesised) {
       Plan plan = PLANS.get(ids.indexOf(id) + 1);
       var interviews = driver.tasks(id, "record-network-interview", 4);
       for (int i = 0; i < interviews.size(); i++) {
-        tasks.complete(actor, interviews.get(i).key(), interview(plan, i));
+        tasks.complete(actor, interviews.get(i).key(), interview(plan, i), language(i));
       }
       driver.approveSynthesis(id);
       driver.awaitMilestone(id, MilestoneKey.INSIGHTS_SYNTHESISED);
@@ -300,8 +300,26 @@ public class DemoData {
     return project.getId();
   }
 
+  /** Every other interview is recorded in Ukrainian, as an Almere expert would. */
+  private static String language(int index) {
+    return index % 2 == 1 ? "uk" : "en";
+  }
+
   private static Map<String, Object> interview(Plan plan, int index) {
     String theme = plan.themes().get(index % plan.themes().size());
+    if (language(index).equals("uk")) {
+      return Map.of(
+          "intervieweeConsent", "given",
+          "ageBand", "36-50",
+          "gender", "man",
+          "residenceStatus", "temporary-protection",
+          "timeInNetherlands", "1-3",
+          "themes", List.of(theme),
+          "needs", "Хтось, хто пояснить, як тут усе влаштовано\nЧас, щоб вивчити мову",
+          "keyQuotes", "Ніхто не сказав нам, з чого почати.",
+          "insights", "Перші місяці вирішують, як люди знаходять свій шлях.",
+          "solutions", "Наставник із громади в перші місяці");
+    }
     return Map.of(
         "intervieweeConsent", "given",
         "ageBand", index % 2 == 0 ? "26-35" : "36-50",

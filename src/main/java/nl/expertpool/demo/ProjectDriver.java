@@ -281,10 +281,13 @@ public class ProjectDriver {
         "solutions", "Shared housing for starters");
   }
 
-  /** Records every open interview of the project with consent, each raising these themes. */
+  /**
+   * Records every open interview of the project with consent, each raising these themes, in
+   * English.
+   */
   public void recordAllInterviews(UUID projectId, int count, String... themes) {
     for (UserTask task : tasks(projectId, "record-network-interview", count)) {
-      tasks.complete(actor, task.key(), interview(themes));
+      tasks.complete(actor, task.key(), interview(themes), "en");
     }
   }
 

@@ -296,7 +296,10 @@ public class Synthesis {
         raising.stream()
             .filter(i -> !i.keyQuotes().isEmpty())
             .limit(QUOTES_PER_THEME)
-            .map(i -> new Quote(i.id(), i.intervieweePseudonym(), i.keyQuotes().getFirst()))
+            .map(
+                i ->
+                    new Quote(
+                        i.id(), i.intervieweePseudonym(), i.keyQuotes().getFirst(), i.language()))
             .toList();
     Map<String, String> solutions = new LinkedHashMap<>();
     for (Interview interview : raising) {

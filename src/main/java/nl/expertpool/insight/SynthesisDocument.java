@@ -3,6 +3,7 @@ package nl.expertpool.insight;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.expertpool.web.Languages;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -10,7 +11,8 @@ import org.thymeleaf.context.Context;
 /**
  * The synthesis as a self-contained HTML document: a bar chart of how many interviews raise each
  * theme (inline SVG, so it prints and mails without assets), then per theme the summary, the needs
- * named most, representative quotes with their interviewee's pseudonym, and suggested solutions.
+ * named most, representative quotes with their interviewee's pseudonym and their language, and
+ * suggested solutions.
  */
 @Component
 class SynthesisDocument {
@@ -21,15 +23,18 @@ class SynthesisDocument {
   static final int BAR_GAP = 10;
 
   private final ITemplateEngine templates;
+  private final Languages languages;
 
-  SynthesisDocument(ITemplateEngine templates) {
+  SynthesisDocument(ITemplateEngine templates, Languages languages) {
     this.templates = templates;
+    this.languages = languages;
   }
 
   String render(String projectName, SynthesisView synthesis) {
     var context = new Context(Locale.ENGLISH);
     context.setVariable("projectName", projectName);
     context.setVariable("synthesis", synthesis);
+    context.setVariable("languages", languages);
     context.setVariable("bars", bars(synthesis));
     context.setVariable("chartWidth", CHART_WIDTH);
     context.setVariable(

@@ -22,8 +22,13 @@ public record ThemeInsight(
   /** A need and how many interviews named it. */
   public record Need(String need, int count) {}
 
-  /** A quote with the interview it comes from (interviewee by pseudonym only). */
-  public record Quote(UUID interviewId, String interviewee, String text) {}
+  /**
+   * A quote with the interview it comes from (interviewee by pseudonym only), in the words and the
+   * language the expert recorded.
+   *
+   * @param language a BCP 47 tag such as {@code uk}; null for a quote kept before languages were
+   */
+  public record Quote(UUID interviewId, String interviewee, String text, String language) {}
 
   /** The share as a whole percentage, for people. */
   public int percent() {

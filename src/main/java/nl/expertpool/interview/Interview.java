@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param intervieweePseudonym per project, e.g. {@code I-007}; null unless recorded
  * @param themes the project themes the interview raised
  * @param needs one entry per line the expert typed, as are {@code keyQuotes} and {@code solutions}
+ * @param language what the words are in (a BCP 47 tag such as {@code uk}); null when not recorded
  */
 public record Interview(
     UUID id,
@@ -28,7 +29,8 @@ public record Interview(
     List<String> keyQuotes,
     String insights,
     List<String> solutions,
-    Instant recordedAt) {
+    Instant recordedAt,
+    String language) {
 
   /** The coarse profile in one line (age band · gender · residence status · time here). */
   public String profile() {

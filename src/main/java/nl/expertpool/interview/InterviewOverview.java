@@ -109,7 +109,8 @@ public class InterviewOverview {
         read(rs.getString("key_quotes")),
         rs.getString("insights"),
         read(rs.getString("solutions")),
-        recorded == null ? null : recorded.toInstant());
+        recorded == null ? null : recorded.toInstant(),
+        rs.getString("language"));
   }
 
   private List<String> read(String value) {

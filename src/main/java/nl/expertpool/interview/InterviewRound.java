@@ -105,12 +105,15 @@ public class InterviewRound {
   /**
    * Stores one recorded interview: a declined one without content, a consented one under a new
    * pseudonym for the interviewee, with the expert's paid time booked. A slot stored before stays
-   * as it was.
+   * as it was. The words are kept as the expert typed them, marked with their language.
    *
+   * @param language what the expert wrote in (a BCP 47 tag); null for the expert's own language, as
+   *     their application gave it
    * @return the interview's status as stored
    */
   @Transactional
-  public Status store(UUID projectId, UUID expertId, int slot, InterviewRecord form) {
+  public Status store(
+      UUID projectId, UUID expertId, int slot, InterviewRecord form, String language) {
     Project project = projects.get(projectId);
     if (!pool.inPool(projectId, expertId)) {
       throw new RefusedInput("Expert " + expertId + " is not of project " + projectId);
@@ -149,13 +152,14 @@ public class InterviewRound {
               Timestamp.from(clock.instant()));
     } else {
       List<String> themes = form.themes().stream().filter(project.getThemes()::contains).toList();
+      String writtenIn = language != null ? language : pool.recipientOf(expertId).language();
       stored =
           jdbc.update(
               "insert into interview (id, project_id, expert_id, slot, status,"
                   + " interviewee_pseudonym, age_band, gender, residence_status, time_in_nl,"
-                  + " themes, needs, key_quotes, insights, solutions, recorded_at)"
+                  + " themes, needs, key_quotes, insights, solutions, recorded_at, language)"
                   + " values (?, ?, ?, ?, 'RECORDED', ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb,"
-                  + " ?, ?::jsonb, ?) on conflict (project_id, expert_id, slot) do nothing",
+                  + " ?, ?::jsonb, ?, ?) on conflict (project_id, expert_id, slot) do nothing",
               id,
               projectId,
               expertId,
@@ -170,7 +174,8 @@ public class InterviewRound {
               write(form.keyQuotes()),
               form.insights(),
               write(form.solutions()),
-              Timestamp.from(clock.instant()));
+              Timestamp.from(clock.instant()),
+              writtenIn);
       if (stored == 1) {
         remuneration.book(
             projectId,

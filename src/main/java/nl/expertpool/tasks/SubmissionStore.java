@@ -39,19 +39,30 @@ public class SubmissionStore {
     return nl.expertpool.web.NameConvention.camelCase(formId) + "Submission";
   }
 
+  /**
+   * @param language what the submission was written in (a BCP 47 tag), or null when unknown
+   */
   @Transactional
-  void store(long taskKey, String formId, UUID projectId, Map<String, Object> data, String user) {
+  void store(
+      long taskKey,
+      String formId,
+      UUID projectId,
+      Map<String, Object> data,
+      String user,
+      String language) {
     jdbc.update(
         "insert into task_submission (task_key, form_id, project_id, data, submitted_by,"
-            + " submitted_at) values (?, ?, ?, ?::jsonb, ?, ?) on conflict (task_key) do update"
-            + " set data = excluded.data, submitted_by = excluded.submitted_by,"
-            + " submitted_at = excluded.submitted_at",
+            + " submitted_at, language) values (?, ?, ?, ?::jsonb, ?, ?, ?)"
+            + " on conflict (task_key) do update set data = excluded.data,"
+            + " submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,"
+            + " language = excluded.language",
         taskKey,
         formId,
         projectId,
         write(data),
         user,
-        Timestamp.from(clock.instant()));
+        Timestamp.from(clock.instant()),
+        language);
   }
 
   public Optional<Map<String, Object>> find(long taskKey) {
@@ -102,6 +113,24 @@ public class SubmissionStore {
           .orElseThrow(() -> new IllegalStateException("No stored submission for task " + taskKey));
     }
     return job.getVariablesAsMap();
+  }
+
+  /**
+   * The language the submission a job works on was written in, when this app stored it with one;
+   * empty for a task completed elsewhere (Tasklist).
+   */
+  public Optional<String> languageOf(ActivatedJob job, String formId) {
+    if (job.getVariablesAsMap().get(variableFor(formId)) instanceof Number taskKey) {
+      return jdbc
+          .query(
+              "select language from task_submission where task_key = ?",
+              (rs, row) -> Optional.ofNullable(rs.getString(1)),
+              taskKey.longValue())
+          .stream()
+          .findFirst()
+          .flatMap(language -> language);
+    }
+    return Optional.empty();
   }
 
   private String write(Map<String, Object> data) {

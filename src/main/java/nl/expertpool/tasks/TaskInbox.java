@@ -163,6 +163,15 @@ public class TaskInbox {
    * task stays open and nothing is stored.
    */
   public void complete(CurrentUser user, long taskKey, Map<String, Object> submitted) {
+    complete(user, taskKey, submitted, null);
+  }
+
+  /**
+   * As {@link #complete(CurrentUser, long, Map)}, keeping the language the submission is written in
+   * (a BCP 47 tag; null when unknown), so that what people typed is marked with its language.
+   */
+  public void complete(
+      CurrentUser user, long taskKey, Map<String, Object> submitted, String language) {
     UserTask task = get(user, taskKey);
     FormSchema form = schema(task);
     Map<String, Object> values =
@@ -176,7 +185,7 @@ public class TaskInbox {
     UUID projectId = project == null ? null : UUID.fromString(project.toString());
     transactions.executeWithoutResult(
         status -> {
-          submissions.store(taskKey, task.formId(), projectId, values, user.name());
+          submissions.store(taskKey, task.formId(), projectId, values, user.name(), language);
           audit.record(
               user.name(),
               "task.completed",

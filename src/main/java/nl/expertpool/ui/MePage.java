@@ -22,7 +22,6 @@ import nl.expertpool.web.Languages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.util.WebUtils;
 
 /**
  * The expert's own space, {@code /me}: their open tasks first, then per project their paid hours
@@ -31,8 +30,6 @@ import org.springframework.web.util.WebUtils;
  */
 @Controller
 class MePage {
-
-  static final String LANGUAGE_COOKIE = "expertpool-language";
 
   private final ExpertAccess access;
   private final ProjectLifecycle projects;
@@ -44,6 +41,7 @@ class MePage {
   private final nl.expertpool.interview.InterviewOverview interviews;
   private final PdfDocuments documents;
   private final java.time.Clock clock;
+  private final ExpertLanguage expertLanguage;
 
   MePage(
       ExpertAccess access,
@@ -55,7 +53,9 @@ class MePage {
       Languages languages,
       nl.expertpool.interview.InterviewOverview interviews,
       PdfDocuments documents,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      ExpertLanguage expertLanguage) {
+    this.expertLanguage = expertLanguage;
     this.interviews = interviews;
     this.documents = documents;
     this.clock = clock;
@@ -75,19 +75,31 @@ class MePage {
       PaidTime.Line time,
       boolean settled,
       ActionAgenda agenda,
-      List<ItemSupport> support) {}
+      List<ItemSupport> support) {
+
+    /** Hours as people write them in the page's language: {@code 1,5} in Ukrainian, {@code 0}. */
+    public String hours(java.math.BigDecimal hours, Locale locale) {
+      var format = java.text.NumberFormat.getNumberInstance(locale);
+      format.setMaximumFractionDigits(2);
+      return format.format(hours);
+    }
+
+    /** The amount in euros with its cents, in the page's language: {@code 1 237,50}. */
+    public String amount(Locale locale) {
+      var format = java.text.NumberFormat.getNumberInstance(locale);
+      format.setMinimumFractionDigits(2);
+      format.setMaximumFractionDigits(2);
+      return format.format(time.amount());
+    }
+  }
 
   @GetMapping("/me")
   String me(HttpServletRequest request, Locale locale, Model model) {
     CurrentUser user = CurrentUser.get();
     List<Membership> memberships = access.membershipsOf(user.name());
-    if (request.getParameter("lang") == null
-        && WebUtils.getCookie(request, LANGUAGE_COOKIE) == null
-        && !memberships.isEmpty()) {
-      String preferred = memberships.getFirst().preferredLanguage();
-      if (languages.offers(preferred) && !preferred.equals(locale.getLanguage())) {
-        return "redirect:/me?lang=" + preferred;
-      }
+    Optional<String> preferred = expertLanguage.switchFor(request, locale, memberships);
+    if (preferred.isPresent()) {
+      return "redirect:/me?lang=" + preferred.get();
     }
     List<UserTask> open = tasks.open(user, null);
     List<Part> parts = new ArrayList<>();

@@ -28,7 +28,7 @@ class PageConfiguration implements WebMvcConfigurer {
 
   @Bean
   LocaleResolver localeResolver() {
-    var resolver = new CookieLocaleResolver("expertpool-language");
+    var resolver = new CookieLocaleResolver(ExpertLanguage.COOKIE);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setDefaultLocaleFunction(
         request -> {

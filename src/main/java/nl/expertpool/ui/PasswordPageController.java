@@ -1,5 +1,7 @@
 package nl.expertpool.ui;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import java.util.Optional;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.PasswordPolicy;
@@ -26,11 +28,17 @@ class PasswordPageController {
   private final UserDirectory users;
   private final PasswordSetup links;
   private final PasswordPolicy policy;
+  private final ExpertLanguage expertLanguage;
 
-  PasswordPageController(UserDirectory users, PasswordSetup links, PasswordPolicy policy) {
+  PasswordPageController(
+      UserDirectory users,
+      PasswordSetup links,
+      PasswordPolicy policy,
+      ExpertLanguage expertLanguage) {
     this.users = users;
     this.links = links;
     this.policy = policy;
+    this.expertLanguage = expertLanguage;
   }
 
   @GetMapping("/account/password")
@@ -62,9 +70,16 @@ class PasswordPageController {
     return "redirect:/account/password";
   }
 
+  /** An expert's new account: in the language of their application, until they choose one. */
   @GetMapping("/account/set-password/{token}")
-  String setForm(@PathVariable String token, Model model) {
-    model.addAttribute("username", userOf(token));
+  String setForm(
+      @PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
+    String username = userOf(token);
+    Optional<String> preferred = expertLanguage.switchFor(request, locale, username);
+    if (preferred.isPresent()) {
+      return "redirect:/account/set-password/" + token + "?lang=" + preferred.get();
+    }
+    model.addAttribute("username", username);
     model.addAttribute("token", token);
     return "account/set-password";
   }

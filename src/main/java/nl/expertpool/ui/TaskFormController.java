@@ -16,6 +16,7 @@ import nl.expertpool.forms.FormSchema;
 import nl.expertpool.forms.FormSubmission;
 import nl.expertpool.recruitment.ApplicationConfirmation;
 import nl.expertpool.security.CurrentUser;
+import nl.expertpool.security.Role;
 import nl.expertpool.tasks.TaskInbox;
 import nl.expertpool.web.ApiException;
 import org.springframework.http.HttpStatus;
@@ -115,7 +116,7 @@ class TaskFormController {
       return page(task, values, problems, locale, model);
     }
     try {
-      tasks.complete(user, key, values);
+      tasks.complete(user, key, values, locale.toLanguageTag());
     } catch (ApiException e) {
       if (e.status() != HttpStatus.BAD_REQUEST) {
         throw e;
@@ -127,7 +128,8 @@ class TaskFormController {
     }
     redirect.addFlashAttribute("completed", task.name());
     redirect.addFlashAttribute("completedForm", task.formId());
-    return "redirect:/tasks";
+    // Experts go back to their own space, where their tasks come first.
+    return user.is(Role.EXPERT) ? "redirect:/me" : "redirect:/tasks";
   }
 
   private String page(

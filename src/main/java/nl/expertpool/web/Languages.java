@@ -88,4 +88,37 @@ public class Languages {
         ? locale.getLanguage()
         : name.substring(0, 1).toUpperCase(locale) + name.substring(1);
   }
+
+  /**
+   * A language's name for a reader, e.g. {@code Ukrainian} or {@code Oekraïens} for {@code uk}; any
+   * language Java knows, offered or not; the code itself for one it does not know.
+   */
+  public String name(String code, Locale reader) {
+    if (code == null || code.isBlank()) {
+      return "";
+    }
+    Locale language = Locale.forLanguageTag(code);
+    String name = language.getDisplayLanguage(reader);
+    return name.isEmpty() || name.equals(language.getLanguage())
+        ? code
+        : name.substring(0, 1).toUpperCase(reader) + name.substring(1);
+  }
+
+  /**
+   * A well-formed BCP 47 tag for a language, normalised ({@code UK} gives {@code uk}), or empty for
+   * one that is not: what a request's {@code Content-Language} may name.
+   */
+  public static java.util.Optional<String> tag(String value) {
+    if (value == null || value.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      Locale locale = new Locale.Builder().setLanguageTag(value.strip()).build();
+      return locale.getLanguage().isEmpty()
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(locale.toLanguageTag());
+    } catch (java.util.IllformedLocaleException e) {
+      return java.util.Optional.empty();
+    }
+  }
 }

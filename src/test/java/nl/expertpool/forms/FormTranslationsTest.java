@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Dutch of the forms in {@code forms/}: every string a form shows has it, and every Dutch text
  * belongs to a string a form still has. The strings are read from the JSON itself, not from the
- * model, so that a property the server does not read yet cannot hide a missing translation.
+ * model, so that a property the server does not read yet cannot hide a missing translation. The
+ * other languages (Ukrainian, Arabic and any added) translate the forms experts fill in: {@link
+ * ExpertFormTranslationsTest} holds each of them to those.
  */
 class FormTranslationsTest {
 

@@ -90,6 +90,59 @@ class InterviewProcessTest {
     assertThat(synthesis.of(project).orElseThrow().interviewsDeclined()).isEqualTo(1);
   }
 
+  /**
+   * An interview is kept in the words the expert typed, marked with the language they wrote in: the
+   * page's, the API's {@code Content-Language}, or else the expert's own from their application.
+   */
+  @Test
+  void anInterviewIsKeptAsGivenInItsLanguageAndTheSynthesisSaysTheLanguageOfEachQuote() {
+    UUID project = driver.trainedPool();
+    var tasks = driver.tasks(project, "record-network-interview", PLANNED);
+    String ukrainian = "Ми чекали на житло два роки.";
+    String arabic = "انتظرنا سكناً لمدة عامين.";
+
+    driver.tasks.complete(LifecycleDriver.PM, tasks.get(0).key(), said(ukrainian), "uk");
+    driver.tasks.complete(LifecycleDriver.PM, tasks.get(1).key(), said(arabic), "ar");
+    driver.tasks.complete(
+        LifecycleDriver.PM, tasks.get(2).key(), LifecycleDriver.interview("housing"), "en");
+    driver.tasks.complete(
+        LifecycleDriver.PM, tasks.get(3).key(), LifecycleDriver.interview("housing"));
+
+    driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
+    var byQuote = new java.util.HashMap<String, String>();
+    var languages = new java.util.ArrayList<String>();
+    for (Interview interview : interviews.of(project)) {
+      byQuote.put(interview.keyQuotes().getFirst(), interview.language());
+      languages.add(interview.language());
+    }
+    assertThat(byQuote).containsEntry(ukrainian, "uk").containsEntry(arabic, "ar");
+    assertThat(languages)
+        .as("without a language given, the expert's own (nl in their application)")
+        .containsExactlyInAnyOrder("uk", "ar", "en", "nl");
+    assertThat(
+            jdbc.queryForObject(
+                "select needs::text from interview where language = 'uk'", String.class))
+        .contains("Житло поруч із роботою");
+
+    driver.task(project, "review-synthesis");
+    var work = synthesis.of(project).orElseThrow().themes().get(1);
+    assertThat(work.theme()).isEqualTo("work");
+    assertThat(work.quotes())
+        .extracting(q -> q.text() + " / " + q.language())
+        .containsExactlyInAnyOrder(ukrainian + " / uk", arabic + " / ar");
+    assertThat(synthesis.document(project).orElseThrow())
+        .contains(ukrainian, arabic, ", in Ukrainian", ", in Arabic", "lang=\"uk\"");
+  }
+
+  private static Map<String, Object> said(String quote) {
+    return Map.of(
+        "intervieweeConsent", "given",
+        "residenceStatus", "temporary-protection",
+        "themes", java.util.List.of("work"),
+        "needs", "Житло поруч із роботою",
+        "keyQuotes", quote);
+  }
+
   @Test
   void aWeekWithoutInterviewsRemindsEachExpertWhoThenRecordsThem() {
     UUID project = driver.trainedPool();

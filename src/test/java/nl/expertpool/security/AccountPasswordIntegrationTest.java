@@ -55,7 +55,11 @@ class AccountPasswordIntegrationTest {
     assertThat(web.get("/api/tasks", username, "").statusCode()).isEqualTo(401);
 
     var browser = web.browser();
-    var form = browser.get(path);
+    // The link opens in the language of her application (Dutch) until she chooses one: English.
+    var first = browser.get(path);
+    assertThat(first.statusCode()).isEqualTo(302);
+    assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith(path + "?lang=nl");
+    var form = browser.get(path + "?lang=en");
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body()).contains(username);
     assertThat(

@@ -154,6 +154,28 @@ abstract class BrowserPages {
     }
   }
 
+  /**
+   * Every control a thumb aims at is at least 44 px high: the menu's links, buttons, fields, links
+   * set as buttons, and the labels of check boxes and radio buttons (the box itself is small; its
+   * label takes the tap).
+   */
+  protected static void tapTargetsAreLargeEnough(String page) {
+    @SuppressWarnings("unchecked")
+    List<String> small =
+        (List<String>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return Array.from(document.querySelectorAll('header a:not(.skip-link),"
+                        + " button, a[role=button], input:not([type=hidden]):not([type=checkbox])"
+                        + ":not([type=radio]), select, textarea, label.consent-box,"
+                        + " label:has(> input[type=checkbox]), label:has(> input[type=radio])'))"
+                        + ".filter(e => e.getClientRects().length > 0"
+                        + " && e.getBoundingClientRect().height < 44)"
+                        + ".map(e => e.outerHTML.slice(0, 80) + ' ' +"
+                        + " Math.round(e.getBoundingClientRect().height))");
+    assertThat(small).as(page + ": tap targets under 44 px").isEmpty();
+  }
+
   /** axe-core finds no serious or critical violation of WCAG 2.1 A and AA. */
   protected static void accessible(String page) {
     Results results =

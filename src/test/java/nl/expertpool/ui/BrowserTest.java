@@ -718,7 +718,7 @@ class BrowserTest extends BrowserPages {
                     "/portal/projects/" + project + "/handover",
                     "/tasks/" + handover),
                 "expert",
-                List.of("/tasks", "/me")));
+                List.of("/tasks", "/me", "/account/password")));
     // The demo expert is one of this project's experts: /me shows its hours and outcome.
     access.link(
         driver.pool.people(project).stream()
@@ -753,16 +753,26 @@ class BrowserTest extends BrowserPages {
       browser.get(url("/tasks")); // documents have no menu to sign out from
       signOut();
     }
-    assertThat(seen).hasSize(2 + 2 * pages.values().stream().mapToInt(List::size).sum() + 2 * 2);
+    assertThat(seen)
+        .hasSize(
+            2
+                + 2 * pages.values().stream().mapToInt(List::size).sum()
+                + 2 * pages.get("expert").size());
   }
 
-  /** The open page at both widths: photographed, fits the screen, nothing serious for axe. */
+  /**
+   * The open page at both widths: photographed, fits the screen, nothing serious for axe. The pages
+   * of experts and of people not signed in, on their phones, have tap targets of 44 px at least.
+   */
   private static void check(String page, String language, String shot) {
     for (int width : WIDTHS) {
       atWidth(width);
       screenshot(shot + "-" + language + "-" + width);
       fitsTheScreen(page + ", " + language + ", " + width);
       accessible(page + ", " + language + ", " + width);
+      if (width == 360 && (page.startsWith("expert ") || page.equals("login"))) {
+        tapTargetsAreLargeEnough(page + ", " + language);
+      }
     }
     atWidth(1280);
   }

@@ -22,7 +22,17 @@ class LanguageCoverageTest {
 
   /** The keys of the pages newcomers and experts see. */
   static final List<String> PUBLIC =
-      List.of("app.", "nav.", "login.", "error.", "apply.", "signup.", "me.");
+      List.of(
+          "app.",
+          "nav.",
+          "login.",
+          "error.",
+          "apply.",
+          "signup.",
+          "me.",
+          "tasks.",
+          "account.",
+          "password.");
 
   @Test
   void everyLanguageSaysWhatNewcomersReadAndDutchSaysEverything() throws IOException {

@@ -50,7 +50,7 @@ class MePageIntegrationTest {
         mvc.perform(
                 get("/me")
                     .with(expert(username))
-                    .cookie(new Cookie(MePage.LANGUAGE_COOKIE, "uk"))
+                    .cookie(new Cookie(ExpertLanguage.COOKIE, "uk"))
                     .locale(java.util.Locale.forLanguageTag("uk")))
             .andExpect(status().isOk())
             .andReturn()

@@ -2,14 +2,12 @@ package nl.expertpool.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.lifecycle.LifecycleDriver;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -151,18 +149,7 @@ class SignUpBrowserTest extends BrowserPages {
     if (axe) {
       accessible(shot);
     }
-    @SuppressWarnings("unchecked")
-    List<String> small =
-        (List<String>)
-            ((JavascriptExecutor) browser)
-                .executeScript(
-                    "return Array.from(document.querySelectorAll('header a:not(.skip-link), button,"
-                        + " input:not([type=hidden]):not([type=checkbox]), select, textarea,"
-                        + " label.consent-box'))"
-                        + ".filter(e => e.getBoundingClientRect().height < 44)"
-                        + ".map(e => e.outerHTML.slice(0, 80) + ' ' +"
-                        + " Math.round(e.getBoundingClientRect().height))");
-    assertThat(small).as(shot + ": tap targets under 44 px").isEmpty();
+    tapTargetsAreLargeEnough(shot);
   }
 
   private String consentLanguage(UUID project) {

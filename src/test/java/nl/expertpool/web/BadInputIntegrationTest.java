@@ -648,6 +648,17 @@ class BadInputIntegrationTest {
         "unknown form field",
         with(body("variables", f.interview), "variables.name", "Olena"),
         "name");
+    for (String language : List.of("12", "not a language", "x-private", "uk_UA_x")) {
+      add(
+          complete,
+          "Content-Language " + language,
+          "POST",
+          complete.path(),
+          "pm",
+          headers(contentType(complete), "Content-Language", language),
+          bytes(complete.body()),
+          "Content-Language");
+    }
     scripts(
         complete,
         "variables.needs",

@@ -60,7 +60,8 @@ public class InterviewWorkers {
                 variables.get("interviewSlot") instanceof Number slot
                     ? slot.intValue()
                     : refusedSlot(variables.get("interviewSlot")),
-                InterviewRecord.from(submissions.of(job, InterviewRound.FORM))));
+                InterviewRecord.from(submissions.of(job, InterviewRound.FORM)),
+                submissions.languageOf(job, InterviewRound.FORM).orElse(null)));
   }
 
   private static int refusedSlot(Object slot) {

@@ -12,11 +12,14 @@ import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
 import nl.expertpool.tasks.TaskInbox;
 import nl.expertpool.web.ApiException;
+import nl.expertpool.web.Languages;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,10 +57,24 @@ class TaskController {
         TaskSummary.of(task), tasks.form(task), tasks.data(task), tasks.display(task));
   }
 
+  /**
+   * Completes the task with the form's values. A {@code Content-Language} header says what language
+   * the answers are written in (any BCP 47 tag); without it the app assumes the expert's own.
+   */
   @PostMapping("/{id}/completion")
   ResponseEntity<Void> complete(
-      @PathVariable long id, @RequestBody(required = false) Completion body) {
-    tasks.complete(CurrentUser.get(), id, body == null ? null : body.variables());
+      @PathVariable long id,
+      @RequestBody(required = false) Completion body,
+      @RequestHeader(name = HttpHeaders.CONTENT_LANGUAGE, required = false) String language) {
+    String tag =
+        language == null
+            ? null
+            : Languages.tag(language)
+                .orElseThrow(
+                    () ->
+                        ApiException.invalid(
+                            HttpHeaders.CONTENT_LANGUAGE, "must be a language tag such as uk"));
+    tasks.complete(CurrentUser.get(), id, body == null ? null : body.variables(), tag);
     return ResponseEntity.noContent().build();
   }
 
