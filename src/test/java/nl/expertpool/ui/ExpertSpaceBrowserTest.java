@@ -11,6 +11,7 @@ import nl.expertpool.interview.Interview;
 import nl.expertpool.interview.InterviewOverview;
 import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.recruitment.ExpertAccess;
+import nl.expertpool.security.PasswordSetup;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class ExpertSpaceBrowserTest extends BrowserPages {
   @Autowired ExpertAccess access;
   @Autowired InterviewOverview interviews;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PasswordSetup passwords;
 
   @Test
   void aCertifiedExpertRecordsAnInterviewInUkrainianSeesTheHoursAndDownloadsTheCertificate()
@@ -127,6 +129,54 @@ class ExpertSpaceBrowserTest extends BrowserPages {
       assertThat(text.indexOf("Сертифікат про участь"))
           .isLessThan(text.indexOf("Certificaat van deelname"));
     }
+    atWidth(1280);
+  }
+
+  /**
+   * An expert of another pool, whose application asked for Arabic, gives feedback on the action
+   * agenda on a phone: her pages and the form right to left, and back on her space when done.
+   */
+  @Test
+  void anExpertGivesFeedbackInArabicRightToLeftOnAPhone() {
+    UUID project = driver.agendaDrafted();
+    UUID application =
+        jdbc.queryForObject(
+            "select application_id from expert where project_id = ? order by pseudonym limit 1",
+            UUID.class,
+            project);
+    jdbc.update("update application set preferred_language = 'ar' where id = ?", application);
+    String username = "rasha-" + Long.toString(System.nanoTime(), 36);
+    String password = "ياسمين دمشق في ألمير 2026";
+    String link = access.link(application, username, "pm").setPasswordLink();
+    assertThat(passwords.setPassword(link.substring(link.lastIndexOf('/') + 1), password))
+        .isEmpty();
+
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(new Dimension(360, 800));
+    browser.get(url("/login"));
+    browser.findElement(By.name("username")).sendKeys(username);
+    browser.findElement(By.name("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(d -> path().equals("/me"));
+    assertThat(lang()).isEqualTo("ar");
+    assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+    assertThat(heading()).isEqualTo("مجموعة الخبراء الخاصة بي");
+    onAPhone("expert-me-feedback-ar");
+
+    WebElement task = browser.findElement(By.cssSelector("#my-tasks a[role=button]"));
+    assertThat(task.getText()).isEqualTo("إبداء الرأي في جدول الإجراءات");
+    task.click();
+    waitFor().until(d -> path().startsWith("/tasks/"));
+    assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+    onAPhone("expert-feedback-ar");
+    browser.findElement(By.cssSelector("input[type=radio][value='4']")).click();
+    submitTaskForm();
+
+    waitFor().until(d -> path().equals("/me"));
+    assertThat(browser.findElement(By.cssSelector("p.done")).getText())
+        .isEqualTo("تم: إبداء الرأي في جدول الإجراءات");
+    assertThat(browser.findElements(By.cssSelector("#my-tasks a[role=button]"))).isEmpty();
+    onAPhone("expert-me-feedback-given-ar");
     atWidth(1280);
   }
 

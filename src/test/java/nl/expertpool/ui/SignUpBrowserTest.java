@@ -2,6 +2,7 @@ package nl.expertpool.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.lifecycle.LifecycleDriver;
@@ -19,13 +20,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Newcomers apply on a phone (360 × 800): in Ukrainian, and in Arabic, right to left, with
  * JavaScript switched off. Every tap target is at least 44 px high; nothing scrolls sideways;
- * axe-core finds nothing serious.
+ * axe-core finds nothing serious. Each applicant's export shows the consent's language, version and
+ * the hash of the text they saw.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SignUpBrowserTest extends BrowserPages {
 
   @Autowired LifecycleDriver driver;
   @Autowired JdbcTemplate jdbc;
+  @Autowired nl.expertpool.recruitment.ConsentTexts consents;
+  @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
 
   @Test
   void aNewcomerAppliesInUkrainianOnAPhone() {
@@ -152,11 +156,36 @@ class SignUpBrowserTest extends BrowserPages {
     tapTargetsAreLargeEnough(shot);
   }
 
+  /**
+   * The language of the consent in the applicant's export, as the project manager downloads it
+   * ({@code GET /api/people/{id}/export}), with the version and the SHA-256 of the text shown.
+   */
   private String consentLanguage(UUID project) {
-    return jdbc.queryForObject(
-        "select c.language from consent_record c join application a on a.id = c.application_id"
-            + " where a.project_id = ?",
-        String.class,
-        project);
+    UUID application =
+        jdbc.queryForObject("select id from application where project_id = ?", UUID.class, project);
+    try (var http = java.net.http.HttpClient.newHttpClient()) {
+      var answer =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(url("/api/people/" + application + "/export")))
+                  .header(
+                      "Authorization",
+                      "Basic "
+                          + java.util.Base64.getEncoder()
+                              .encodeToString("pm:demo".getBytes(StandardCharsets.UTF_8)))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(200);
+      var consent = json.readTree(answer.body()).path("consent").path(0);
+      String language = consent.path("language").asText();
+      assertThat(consent.path("text_version").asText()).isEqualTo("v1");
+      assertThat(consent.path("text_sha256").asText()).isEqualTo(consents.shown(language).sha256());
+      return language;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
