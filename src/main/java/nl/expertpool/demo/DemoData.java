@@ -19,10 +19,12 @@ import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.ApplicationConfirmation;
 import nl.expertpool.recruitment.CallForExperts;
+import nl.expertpool.recruitment.ExpertAccess;
 import nl.expertpool.recruitment.Intake;
 import nl.expertpool.recruitment.Pool;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.security.Role;
+import nl.expertpool.security.UserDirectory;
 import nl.expertpool.tasks.TaskInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,9 @@ public class DemoData {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
+  /** The demo users' expert account (see {@code UsersConfiguration}). */
+  static final String DEMO_EXPERT = "expert";
+
   /** Where loading is: not started, under way, done, or failed (with the reason in the log). */
   public enum State {
     IDLE,
@@ -49,7 +54,11 @@ public class DemoData {
   }
 
   /** The demo projects, from the one still recruiting to the one awaiting the handover. */
-  record Plan(String name, String client, String region, List<String> themes) {
+  /**
+   * @param language what the pool's newcomers prefer of the languages the app offers: their pages,
+   *     messages and (every other) interview are in it
+   */
+  record Plan(String name, String client, String region, List<String> themes, String language) {
 
     /** The themes' Dutch names. */
     Map<String, Map<String, String>> labels() {
@@ -77,32 +86,38 @@ public class DemoData {
               "Work that fits: Ukrainian newcomers in Almere",
               "Gemeente Almere",
               "Almere",
-              List.of("work", "language", "childcare")),
+              List.of("work", "language", "childcare"),
+              "uk"),
           new Plan(
               "Eritrean young people and school in Utrecht",
               "Gemeente Utrecht",
               "Utrecht",
-              List.of("education", "mental health")),
+              List.of("education", "mental health"),
+              "en"),
           new Plan(
               "Syrian families finding a home in Gelderland",
               "Provincie Gelderland",
               "Gelderland",
-              List.of("housing", "neighbourhood")),
+              List.of("housing", "neighbourhood"),
+              "ar"),
           new Plan(
               "Afghan women and health care in Amersfoort",
               "Gemeente Amersfoort",
               "Amersfoort",
-              List.of("health", "language")),
+              List.of("health", "language"),
+              "en"),
           new Plan(
               "Status holders learning Dutch in Zwolle",
               "Gemeente Zwolle",
               "Zwolle",
-              List.of("language", "work")),
+              List.of("language", "work"),
+              "nl"),
           new Plan(
               "A welcome for Ukrainian newcomers in Almere",
               "Gemeente Almere",
               "Almere",
-              List.of("housing", "welcome")));
+              List.of("housing", "welcome"),
+              "uk"));
 
   private static final List<List<String>> APPLICANTS =
       List.of(
@@ -120,6 +135,8 @@ public class DemoData {
   private final Pool pool;
   private final TaskInbox tasks;
   private final ProcessEngine engine;
+  private final ExpertAccess access;
+  private final UserDirectory users;
   private final MilestoneTracker milestones;
   private final AuditTrail audit;
   private final Clock clock;
@@ -141,6 +158,8 @@ public class DemoData {
       Pool pool,
       TaskInbox tasks,
       ProcessEngine engine,
+      ExpertAccess access,
+      UserDirectory users,
       MilestoneTracker milestones,
       AuditTrail audit,
       org.springframework.transaction.support.TransactionTemplate transactions,
@@ -153,6 +172,8 @@ public class DemoData {
     this.pool = pool;
     this.tasks = tasks;
     this.engine = engine;
+    this.access = access;
+    this.users = users;
     this.milestones = milestones;
     this.audit = audit;
     this.clock = clock;
@@ -236,14 +257,19 @@ public class DemoData {
     UUID interviewing = trained.getFirst();
     var open = driver.tasks(interviewing, "record-network-interview", 4);
     for (int i = 0; i < 2; i++) {
-      tasks.complete(actor, open.get(i).key(), interview(PLANS.get(2), i), language(i));
+      tasks.complete(
+          actor, open.get(i).key(), interview(PLANS.get(2), i), language(PLANS.get(2), i));
     }
+    linkDemoExpert(
+        interviewing,
+        UUID.fromString(String.valueOf(open.get(3).variables().get("expertId"))),
+        actor);
     List<UUID> synthesised = trained.subList(1, trained.size());
     for (UUID id : synthesised) {
       Plan plan = PLANS.get(ids.indexOf(id) + 1);
       var interviews = driver.tasks(id, "record-network-interview", 4);
       for (int i = 0; i < interviews.size(); i++) {
-        tasks.complete(actor, interviews.get(i).key(), interview(plan, i), language(i));
+        tasks.complete(actor, interviews.get(i).key(), interview(plan, i), language(plan, i));
       }
       driver.approveSynthesis(id);
       driver.awaitMilestone(id, MilestoneKey.INSIGHTS_SYNTHESISED);
@@ -271,6 +297,18 @@ public class DemoData {
     return ids;
   }
 
+  /**
+   * The demo account {@value #DEMO_EXPERT} becomes an expert of the project interviewing now, one
+   * with interviews still open, whose application asked for its pool's language: signed in, its
+   * pages open in that language, its open interviews first. Without such an account (people sign in
+   * elsewhere), nobody.
+   */
+  private void linkDemoExpert(UUID projectId, UUID expertId, CurrentUser actor) {
+    if (users.roleOf(DEMO_EXPERT).filter(role -> role == Role.EXPERT).isPresent()) {
+      access.link(expertId, DEMO_EXPERT, actor.name());
+    }
+  }
+
   private UUID create(ProjectDriver driver, int index) {
     Plan plan = PLANS.get(index);
     Project project =
@@ -295,42 +333,71 @@ public class DemoData {
             driver.actor.name());
     driver.awaitWindowOpen(project.getId());
     for (String name : APPLICANTS.get(index)) {
-      driver.apply(project.getId(), name);
+      driver.apply(project.getId(), name, plan.language());
     }
     return project.getId();
   }
 
-  /** Every other interview is recorded in Ukrainian, as an Almere expert would. */
-  private static String language(int index) {
-    return index % 2 == 1 ? "uk" : "en";
+  /**
+   * What an interview's answers say, in the words of the languages the demo records in: every other
+   * interview in the pool's own language, the others in English.
+   */
+  private static final Map<String, List<String>> SAID =
+      Map.of(
+          "en",
+          List.of(
+              "Someone who explains how things work here\nTime to learn the language",
+              "Nobody told us where to start.",
+              "The first months decide how people find their way.",
+              "A buddy from the community in the first months"),
+          "uk",
+          List.of(
+              "Хтось, хто пояснить, як тут усе влаштовано\nЧас, щоб вивчити мову",
+              "Ніхто не сказав нам, з чого почати.",
+              "Перші місяці вирішують, як люди знаходять свій шлях.",
+              "Наставник із громади в перші місяці"),
+          "ar",
+          List.of(
+              "شخص يشرح كيف تسير الأمور هنا\nوقت لتعلّم اللغة",
+              "لم يخبرنا أحد من أين نبدأ.",
+              "الأشهر الأولى تحدد كيف يجد الناس طريقهم.",
+              "مرشد من الجالية في الأشهر الأولى"),
+          "nl",
+          List.of(
+              "Iemand die uitlegt hoe het hier werkt\nTijd om de taal te leren",
+              "Niemand vertelde ons waar we moesten beginnen.",
+              "De eerste maanden bepalen hoe mensen hun weg vinden.",
+              "Een maatje uit de eigen gemeenschap in de eerste maanden"));
+
+  /** The language an interview is recorded in: every other one in the pool's own. */
+  private static String language(Plan plan, int index) {
+    return index % 2 == 1 && SAID.containsKey(plan.language()) ? plan.language() : "en";
   }
 
   private static Map<String, Object> interview(Plan plan, int index) {
     String theme = plan.themes().get(index % plan.themes().size());
-    if (language(index).equals("uk")) {
-      return Map.of(
-          "intervieweeConsent", "given",
-          "ageBand", "36-50",
-          "gender", "man",
-          "residenceStatus", "temporary-protection",
-          "timeInNetherlands", "1-3",
-          "themes", List.of(theme),
-          "needs", "Хтось, хто пояснить, як тут усе влаштовано\nЧас, щоб вивчити мову",
-          "keyQuotes", "Ніхто не сказав нам, з чого почати.",
-          "insights", "Перші місяці вирішують, як люди знаходять свій шлях.",
-          "solutions", "Наставник із громади в перші місяці");
-    }
+    List<String> said = SAID.get(language(plan, index));
     return Map.of(
-        "intervieweeConsent", "given",
-        "ageBand", index % 2 == 0 ? "26-35" : "36-50",
-        "gender", index % 2 == 0 ? "woman" : "man",
-        "residenceStatus", "refugee",
-        "timeInNetherlands", "1-3",
-        "themes", index == 0 ? plan.themes() : List.of(theme),
-        "needs", "Someone who explains how things work here\nTime to learn the language",
-        "keyQuotes", "Nobody told us where to start.",
-        "insights", "The first months decide how people find their way.",
-        "solutions", "A buddy from the community in the first months");
+        "intervieweeConsent",
+        "given",
+        "ageBand",
+        index % 2 == 0 ? "26-35" : "36-50",
+        "gender",
+        index % 2 == 0 ? "woman" : "man",
+        "residenceStatus",
+        plan.language().equals("uk") ? "temporary-protection" : "refugee",
+        "timeInNetherlands",
+        "1-3",
+        "themes",
+        index == 0 ? plan.themes() : List.of(theme),
+        "needs",
+        said.get(0),
+        "keyQuotes",
+        said.get(1),
+        "insights",
+        said.get(2),
+        "solutions",
+        said.get(3));
   }
 
   private static Map<String, Object> outcome(Plan plan) {

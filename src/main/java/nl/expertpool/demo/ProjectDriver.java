@@ -142,19 +142,40 @@ public class ProjectDriver {
 
   /** An application that counts at once, as staff record one on the applicant's behalf. */
   public UUID apply(UUID projectId, String name) {
+    return apply(projectId, name, "nl");
+  }
+
+  /** As {@link #apply(UUID, String)}, from an applicant who prefers this language. */
+  public UUID apply(UUID projectId, String name, String preferredLanguage) {
     return intake.record(
-        projectId, application(call.callOf(projectId).signUpCode(), name), actor.name());
+        projectId,
+        application(call.callOf(projectId).signUpCode(), name, preferredLanguage),
+        actor.name());
   }
 
   public static ApplicationForm application(String code, String name) {
+    return application(code, name, List.of("uk", "en"), "nl");
+  }
+
+  /** An applicant who speaks this language and English, and prefers the first. */
+  public static ApplicationForm application(String code, String name, String preferredLanguage) {
+    return application(
+        code,
+        name,
+        java.util.stream.Stream.of(preferredLanguage, "en").distinct().toList(),
+        preferredLanguage);
+  }
+
+  private static ApplicationForm application(
+      String code, String name, List<String> languages, String preferredLanguage) {
     return new ApplicationForm(
         code,
         name,
         name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.org",
         null,
-        List.of("uk", "en"),
+        languages,
         "I want to help newcomers like me.",
-        "nl",
+        preferredLanguage,
         new ApplicationForm.Consent(true, "2026-01", "web-form"));
   }
 

@@ -96,6 +96,32 @@ class FirstRunBrowserTest extends BrowserPages {
       accessible("interview task, nl, " + width);
     }
     atWidth(1280);
+
+    // The Almere pool's synthesis quotes its experts in Ukrainian, and says so.
+    Project almere =
+        projects.all().stream()
+            .filter(p -> p.getName().equals("A welcome for Ukrainian newcomers in Almere"))
+            .findFirst()
+            .orElseThrow();
+    browser.get(url("/dashboard/projects/" + almere.getId() + "?lang=en"));
+    assertThat(browser.findElements(By.cssSelector("ul.quotes q[lang=uk]"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("insights")).getText())
+        .contains("Ніхто не сказав нам, з чого почати.", ", in Ukrainian");
+    signOut();
+
+    // The demo expert is an expert of the Gelderland pool, whose application asked for Arabic:
+    // her space opens in Arabic, right to left, her open interviews first.
+    signIn("expert");
+    assertThat(path()).isEqualTo("/me");
+    assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+    assertThat(browser.findElements(By.cssSelector("#my-tasks a[role=button]"))).isNotEmpty();
+    for (int width : WIDTHS) {
+      atWidth(width);
+      screenshot("me-demo-expert-ar-" + width);
+      fitsTheScreen("the demo expert's space, ar, " + width);
+      accessible("the demo expert's space, ar, " + width);
+    }
+    atWidth(1280);
     signOut();
   }
 }
