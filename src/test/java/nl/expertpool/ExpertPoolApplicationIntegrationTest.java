@@ -42,6 +42,12 @@ class ExpertPoolApplicationIntegrationTest {
     assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
     assertThat(health.at("/components/engine/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/engine/details/partitions").asInt()).isEqualTo(1);
+    // Issue 21: the engine says how far the log it recovered goes and that replay is done (the
+    // tests keep it in memory); UP means ready: the app has started whole.
+    assertThat(health.at("/components/engine/details/replayFinished").asBoolean()).isTrue();
+    assertThat(health.at("/components/engine/details/logOnDisk").asBoolean()).isFalse();
+    assertThat(health.at("/components/engine/details/recoveredPosition").asLong()).isEqualTo(-1);
+    assertThat(health.at("/components/readinessState/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/schema/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/schema/details/version").asText()).matches("\\d+");
     assertThat(health.at("/components/models/status").asText()).isEqualTo("UP");

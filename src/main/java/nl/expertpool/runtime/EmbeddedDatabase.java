@@ -83,6 +83,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
           "Set EXPERTPOOL_DATA_DIR to a folder this user can write.",
           e);
     }
+    if (!temporary) {
+      // No other live app on this folder; a PostgreSQL still running on it is a killed one's.
+      DataFolderLock.hold(root);
+      OrphanedPostgres.stop(cluster);
+    }
     DatabasePasswordFile credentials =
         DatabasePasswordFile.loadOrCreate(root.resolve(CREDENTIALS_FILE));
     boolean fresh = !Files.exists(cluster.resolve("postgresql.conf"));
@@ -125,9 +130,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
           refusedCredentials(e)
               ? "The data folder's PostgreSQL refuses the password in %s: restore that file, or delete the data folder to start afresh."
                   .formatted(root.resolve(CREDENTIALS_FILE))
-              : "Is another instance of the app (or a PostgreSQL left over from a killed one)"
-                  + " running on the same data folder? Stop it, or set EXPERTPOOL_DATA_DIR to"
-                  + " another folder.",
+              : "Is a PostgreSQL of another program running on the same data folder? Stop it,"
+                  + " or set EXPERTPOOL_DATA_DIR to another folder.",
           e);
     } finally {
       deleteQuietly(passwordFile);

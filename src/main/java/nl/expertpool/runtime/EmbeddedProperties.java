@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the embedded default.
  *
  * @param enginePort port of the in-memory Zeebe engine's gRPC gateway; 0 picks a free one
- * @param dataDir folder for local data; PostgreSQL keeps its files in {@code postgres/} below it.
- *     Empty means a throw-away folder that is deleted on shutdown (tests).
+ * @param dataDir folder for local data; PostgreSQL keeps its files in {@code postgres/} below it,
+ *     the engine its log and clock in {@code engine/}. Empty means a throw-away folder for
+ *     PostgreSQL, deleted on shutdown, and the engine's log in memory (tests).
  * @param postgresPort port of the embedded PostgreSQL; 0 picks a free one
  */
 @ConfigurationProperties("expertpool.embedded")
@@ -16,5 +17,10 @@ public record EmbeddedProperties(int enginePort, Path dataDir, int postgresPort)
 
   public boolean keepsData() {
     return dataDir != null && !dataDir.toString().isBlank();
+  }
+
+  /** Where the engine keeps its log and clock; null when nothing is kept. */
+  public Path engineDir() {
+    return keepsData() ? dataDir.toAbsolutePath().normalize().resolve("engine") : null;
   }
 }

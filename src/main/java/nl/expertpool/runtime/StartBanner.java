@@ -35,9 +35,14 @@ class StartBanner {
     String engine =
         cluster
             ? "Camunda 8 cluster at " + environment.getProperty("camunda.client.grpc-address")
-            : "in-memory Zeebe 8.8 on 127.0.0.1:"
+            : "Zeebe 8.8 on 127.0.0.1:"
                 + environment.getProperty("expertpool.embedded.engine-port")
-                + " (this app only)";
+                + " (this app only; "
+                + (environment.getProperty("expertpool.embedded.data-dir", "").isBlank()
+                    ? "log in memory)"
+                    : "log in "
+                        + environment.getProperty("expertpool.embedded.data-dir")
+                        + "/engine)");
     String database =
         dataSource instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : "(datasource)";
     String data =

@@ -129,6 +129,61 @@ class EmbeddedDatabaseTest {
     }
   }
 
+  /**
+   * Issue 21: after {@code kill -9} of the app's JVM alone its PostgreSQL lives on, holding the
+   * data folder. The next start stops it by itself and opens the data.
+   */
+  @Test
+  void aPostgresLeftRunningByAKilledAppIsStoppedAndItsDataOpens() throws Exception {
+    Process app =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                KilledApp.class.getName(),
+                data.toString())
+            .redirectErrorStream(true)
+            .start();
+    var out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                app.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    String line;
+    do {
+      line = out.readLine();
+    } while (line != null && !line.equals("ready"));
+    app.destroyForcibly(); // kill -9 of the JVM alone
+    app.waitFor(30, TimeUnit.SECONDS);
+    assertThat(line).isEqualTo("ready");
+    long orphan =
+        Long.parseLong(
+            Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).getFirst());
+    assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).contains(true);
+
+    try (var database = EmbeddedDatabase.start(properties());
+        var connection =
+            connect(database.port(), database.username(), database.password(), "expertpool")) {
+      assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      assertThat(jdbc(connection).queryForObject("select name from kept", String.class))
+          .isEqualTo("Olena K.");
+    }
+  }
+
+  /** An app that starts its PostgreSQL, stores a row, says so, and waits to be killed. */
+  public static final class KilledApp {
+    public static void main(String[] args) throws Exception {
+      var database = EmbeddedDatabase.start(new EmbeddedProperties(0, Path.of(args[0]), 0));
+      try (var connection =
+          connect(database.port(), database.username(), database.password(), "expertpool")) {
+        jdbc(connection).execute("create table kept (name text)");
+        jdbc(connection).update("insert into kept values ('Olena K.')");
+      }
+      System.out.println("ready");
+      System.out.flush();
+      Thread.sleep(120_000);
+    }
+  }
+
   private EmbeddedProperties properties() {
     return new EmbeddedProperties(0, data, 0);
   }

@@ -10,12 +10,15 @@ class StartBannerTest {
   @Test
   void theEmbeddedDefaultSaysItsEngineIsNotForProduction() {
     MockEnvironment environment =
-        new MockEnvironment().withProperty("expertpool.embedded.engine-port", "26500");
+        new MockEnvironment()
+            .withProperty("expertpool.embedded.engine-port", "26500")
+            .withProperty("expertpool.embedded.data-dir", "./data");
 
     String text = new StartBanner(environment, null).text();
 
     assertThat(text)
-        .contains("127.0.0.1:26500 (this app only)")
+        .contains("127.0.0.1:26500 (this app only; log in ./data/engine)")
+        .contains("(data in ./data/postgres)")
         .contains("Camunda License 1.0")
         .contains("not production");
   }

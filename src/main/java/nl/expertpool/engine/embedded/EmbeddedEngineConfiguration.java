@@ -5,7 +5,11 @@ import io.camunda.client.CamundaClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.expertpool.engine.EngineRecoveryReport;
 import nl.expertpool.engine.ProcessEngine;
+import nl.expertpool.runtime.DataFolderLock;
 import nl.expertpool.runtime.EmbeddedEnvironmentPostProcessor;
 import nl.expertpool.runtime.EmbeddedProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
-/** The embedded default: the in-memory engine, started before the Camunda client connects. */
+/**
+ * The embedded default: the engine, its log kept in the data folder, started before the Camunda
+ * client connects.
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("!camunda")
 class EmbeddedEngineConfiguration {
@@ -24,10 +31,39 @@ class EmbeddedEngineConfiguration {
   EmbeddedZeebe embeddedZeebe(
       EmbeddedProperties properties,
       @Value("${" + EmbeddedEnvironmentPostProcessor.ENGINE_PASSWORD + "}") String password) {
+    if (properties.keepsData()) {
+      DataFolderLock.hold(properties.dataDir()); // one app on the engine's log
+    }
     String credential = EmbeddedEnvironmentPostProcessor.ENGINE_USER + ":" + password;
     return new EmbeddedZeebe(
         properties.enginePort(),
-        "Basic " + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)));
+        "Basic " + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)),
+        properties.engineDir());
+  }
+
+  @Bean
+  EngineRecoveryReport engineRecovery(EmbeddedZeebe zeebe) {
+    return new EngineRecoveryReport() {
+      @Override
+      public boolean replayed() {
+        return zeebe.processing();
+      }
+
+      @Override
+      public Map<String, Object> details() {
+        var recovery = zeebe.recovery();
+        var details = new LinkedHashMap<String, Object>();
+        details.put("logOnDisk", recovery.durable());
+        details.put("recoveredPosition", recovery.position());
+        details.put("recoveredBlocks", recovery.blocks());
+        details.put("replayMillis", recovery.replay().toMillis());
+        details.put("replayFinished", zeebe.processing());
+        if (recovery.cutOff() > 0) {
+          details.put("tornTailBytesCutOff", recovery.cutOff());
+        }
+        return details;
+      }
+    };
   }
 
   @Bean

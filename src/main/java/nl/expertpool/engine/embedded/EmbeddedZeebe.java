@@ -3,6 +3,7 @@ package nl.expertpool.engine.embedded;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.RecordFeed;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -25,10 +26,13 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The real Zeebe 8.8 workflow engine, with its gRPC gateway on a port of the loopback address, so
  * that nothing beyond this machine reaches it; given a credential, it takes calls only from a
- * client that has it, so that other users of the machine cannot either. Its log is in memory; its
- * state is in RocksDB (as on a broker) in a temporary folder that goes when the engine stops
- * ({@link RocksDbEngineFactory}). Its clock is wall time plus the total the app moved it forward;
- * {@link #clock()} shows the app the same time.
+ * client that has it, so that other users of the machine cannot either. Given a folder, it keeps
+ * its log there on disk ({@link FileLogStorage}), each append forced to the disk before the engine
+ * goes on, and at start it rebuilds its state by replaying that log, as a broker recovers: running
+ * projects survive a restart. Without one (the tests) the log is in memory. Its state is in RocksDB
+ * (as on a broker) in a temporary folder that goes when the engine stops ({@link
+ * RocksDbEngineFactory}), rebuilt from the log at each start. Its clock is wall time plus the total
+ * the app moved it forward, kept beside the log; {@link #clock()} shows the app the same time.
  */
 public final class EmbeddedZeebe implements AutoCloseable {
 
@@ -37,9 +41,25 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
   private final ZeebeTestEngine engine;
   private final Supplier<RecordFeed> feeds;
+  private final StreamProcessor streamProcessor;
   private final int port;
   private final Path stateDir;
+  private final FileLogStorage logStorage;
+  private final Path clockFile;
+  private final Recovery recovery;
   private volatile Duration offset = Duration.ZERO;
+
+  /**
+   * What the engine found at start.
+   *
+   * @param durable whether its log is on disk
+   * @param position the highest position of the log it replayed; -1 for an empty log
+   * @param blocks how many blocks of records the log held
+   * @param replay how long starting took, replay included
+   * @param cutOff bytes of a torn last block cut off at start; 0 when none
+   */
+  public record Recovery(
+      boolean durable, long position, int blocks, Duration replay, long cutOff) {}
 
   /** An engine whose gateway takes every call from this machine (tests, stand-in clusters). */
   public EmbeddedZeebe(int port) {
@@ -53,19 +73,46 @@ public final class EmbeddedZeebe implements AutoCloseable {
    *     every call from this machine
    */
   public EmbeddedZeebe(int port, String authorization) {
+    this(port, authorization, null);
+  }
+
+  /**
+   * An engine whose gateway takes only calls with this {@code authorization} header and whose log
+   * and clock are kept in this folder.
+   *
+   * @param folder where the log and the clock are kept (created when missing); null keeps the log
+   *     in memory, lost when the engine stops
+   */
+  public EmbeddedZeebe(int port, String authorization, Path folder) {
     this.port = port;
     ensureFree(port);
     this.stateDir = stateDir();
+    this.logStorage = folder == null ? null : new FileLogStorage(folder.resolve(LOG_FILE), true);
+    this.clockFile = folder == null ? null : folder.resolve(CLOCK_FILE);
     try {
-      var created = RocksDbEngineFactory.create(port, stateDir, authorization);
+      var created = RocksDbEngineFactory.create(port, stateDir, authorization, logStorage);
       this.engine = created.engine();
       this.feeds = created.feeds();
+      this.streamProcessor = created.streamProcessor();
     } catch (RuntimeException e) {
       FileSystemUtils.deleteRecursively(stateDir.toFile());
+      if (logStorage != null) {
+        logStorage.close();
+      }
       throw e;
     }
+    Duration kept = EngineClockFile.read(clockFile);
+    if (!kept.isZero()) {
+      engine.increaseTime(kept);
+      offset = kept;
+    }
+    // What the log holds before the engine adds to it: what is replayed.
+    long recovered = logStorage == null ? -1 : logStorage.lastPosition();
+    int blocks = logStorage == null ? 0 : logStorage.blockCount();
+    long started = System.nanoTime();
     try {
       engine.start();
+      awaitReplay();
     } catch (RuntimeException e) {
       close();
       if (hasCause(e, BindException.class)) {
@@ -73,11 +120,81 @@ public final class EmbeddedZeebe implements AutoCloseable {
       }
       throw e;
     }
+    this.recovery =
+        new Recovery(
+            logStorage != null,
+            recovered,
+            blocks,
+            Duration.ofNanos(System.nanoTime() - started),
+            logStorage == null ? 0 : logStorage.cutOffAtOpen());
+    if (logStorage != null && recovery.blocks() == 0) {
+      log.info("Embedded Zeebe engine keeps its log in {}: a new one", folder.resolve(LOG_FILE));
+    } else if (logStorage != null) {
+      log.info(
+          "Embedded Zeebe engine recovered its log {}: {} blocks up to position {}, replayed in {}"
+              + " ms; its clock {} ahead",
+          folder.resolve(LOG_FILE),
+          recovery.blocks(),
+          recovery.position(),
+          recovery.replay().toMillis(),
+          offset);
+    }
     log.info(
         "Embedded Zeebe engine listening on {}:{} ({})",
         InetAddress.getLoopbackAddress().getHostAddress(),
         port,
         authorization == null ? "any local client" : "this app's client only");
+  }
+
+  static final String LOG_FILE = "log";
+  static final String CLOCK_FILE = "clock";
+
+  /**
+   * Waits until the stream processor has replayed the log and processes commands: the app's workers
+   * and pages then meet the state as it was.
+   */
+  private void awaitReplay() {
+    long deadline = System.nanoTime() + REPLAY_LIMIT.toNanos();
+    while (!processing()) {
+      if (streamProcessor.isFailed()) {
+        throw new IllegalStateException("The engine failed while replaying its log");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "The engine did not replay its log within " + REPLAY_LIMIT.toMinutes() + " minutes");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while the engine replayed its log", e);
+      }
+    }
+  }
+
+  private static final Duration REPLAY_LIMIT = Duration.ofMinutes(10);
+
+  /** What the engine found and replayed at start. */
+  public Recovery recovery() {
+    return recovery;
+  }
+
+  /**
+   * Whether the engine has replayed its log and processes new commands; false while it replays or
+   * after it failed.
+   */
+  public boolean processing() {
+    try {
+      return !streamProcessor.isFailed()
+          && streamProcessor.getCurrentPhase().join() == StreamProcessor.Phase.PROCESSING;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The highest position the engine has processed. */
+  public long processedPosition() {
+    return streamProcessor.getLastProcessedPositionAsync().join();
   }
 
   ZeebeTestEngine engine() {
@@ -104,6 +221,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     }
     engine.increaseTime(duration);
     offset = offset.plus(duration);
+    EngineClockFile.write(clockFile, offset);
     return Instant.now().plus(offset);
   }
 
@@ -112,6 +230,9 @@ public final class EmbeddedZeebe implements AutoCloseable {
     try {
       engine.stop();
     } finally {
+      if (logStorage != null) {
+        logStorage.close();
+      }
       FileSystemUtils.deleteRecursively(stateDir.toFile());
     }
     log.info("Embedded Zeebe engine stopped");

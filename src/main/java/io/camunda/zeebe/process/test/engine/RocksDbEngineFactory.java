@@ -13,6 +13,7 @@ import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.engine.processing.EngineProcessors;
 import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
 import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.ActorScheduler;
@@ -43,10 +44,10 @@ import java.util.function.Supplier;
  * over a key prefix, and then walks past the prefix to the end: each command costs time in
  * proportion to all the state of all running instances. Profiled with 50 projects running, it took
  * 45 % of the app's CPU and the engine's throughput fell as projects were added. RocksDB seeks to
- * the prefix, as on a cluster. The log stays in memory, as in the test engine. Responses go through
- * {@link EngineResponseWriter}, which keeps them per engine. Its gateway listens on the loopback
- * address only (the test engine's listens on every interface) and, given a credential, answers only
- * calls that carry it.
+ * the prefix, as on a cluster. The log is the one given (on disk, {@code FileLogStorage}), or in
+ * memory as in the test engine. Responses go through {@link EngineResponseWriter}, which keeps them
+ * per engine. Its gateway listens on the loopback address only (the test engine's listens on every
+ * interface) and, given a credential, answers only calls that carry it.
  *
  * <p>It lives in the test engine's package because the parts it assembles are package-private
  * there.
@@ -58,8 +59,9 @@ public final class RocksDbEngineFactory {
 
   private RocksDbEngineFactory() {}
 
-  /** An engine and a way to follow its records. */
-  public record Created(ZeebeTestEngine engine, Supplier<RecordFeed> feeds) {}
+  /** An engine, a way to follow its records, and its stream processor (to ask how far it got). */
+  public record Created(
+      ZeebeTestEngine engine, Supplier<RecordFeed> feeds, StreamProcessor streamProcessor) {}
 
   /**
    * An engine whose gRPC gateway listens on the loopback address and port and whose state lives in
@@ -67,8 +69,10 @@ public final class RocksDbEngineFactory {
    *
    * @param authorization the {@code authorization} header every call must carry, such as {@code
    *     Basic ...}; null takes every call
+   * @param storage where the log is kept; null keeps it in memory. A log that holds records is
+   *     replayed when the engine starts, as a broker recovers
    */
-  public static Created create(int port, Path stateDir, String authorization) {
+  public static Created create(int port, Path stateDir, String authorization, LogStorage storage) {
     int partitionId = 1;
     int partitionCount = 1;
 
@@ -76,7 +80,7 @@ public final class RocksDbEngineFactory {
     var scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
 
-    var logStorage = new InMemoryLogStorage();
+    LogStorage logStorage = storage == null ? new InMemoryLogStorage() : storage;
     LogStream logStream =
         LogStream.builder()
             .withPartitionId(partitionId)
@@ -133,7 +137,15 @@ public final class RocksDbEngineFactory {
             .meterRegistry(new SimpleMeterRegistry())
             .build();
 
-    var stateMonitor = new EngineStateMonitor(logStorage, streamProcessor);
+    EngineStateMonitor stateMonitor;
+    if (logStorage instanceof InMemoryLogStorage inMemory) {
+      stateMonitor = new EngineStateMonitor(inMemory, streamProcessor);
+    } else {
+      // The monitor takes only the test engine's storage, to hear of its commits: an empty one,
+      // and it hears the commits of the storage given.
+      stateMonitor = new EngineStateMonitor(new InMemoryLogStorage(), streamProcessor);
+      logStorage.addCommitListener(stateMonitor);
+    }
     var records = new RecordStreamSourceImpl(logStream.newLogStreamReader(), partitionId);
     var engine =
         new InMemoryEngine(
@@ -146,7 +158,7 @@ public final class RocksDbEngineFactory {
             records,
             clock,
             stateMonitor);
-    return new Created(engine, () -> new RecordFeed(logStream));
+    return new Created(engine, () -> new RecordFeed(logStream), streamProcessor);
   }
 
   private static ZeebeDb<ZbColumnFamilies> stateStore(Path dir, int partitionId) {

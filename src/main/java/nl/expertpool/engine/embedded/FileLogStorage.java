@@ -1,0 +1,250 @@
+package nl.expertpool.engine.embedded;
+
+import io.camunda.zeebe.logstreams.storage.LogStorage;
+import io.camunda.zeebe.logstreams.storage.LogStorageReader;
+import io.camunda.zeebe.util.buffer.BufferWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.zip.CRC32C;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's log in one file, as a broker keeps it on disk: every block of records the engine
+ * appends is written and forced to the disk ({@code fdatasync}) before the engine hears it is
+ * written, and so before a command is acknowledged to a client. Reading is from memory: the file is
+ * read once, at start, and a broker's stream processor then replays it to rebuild its state.
+ *
+ * <p>A block is framed as {@code magic, lowest position, highest position, length, CRC-32C, bytes}.
+ * A process killed while writing leaves a last block cut short or unchecked: at start it is cut
+ * off, with one log line. That block was never acknowledged, since acknowledgement follows the
+ * force.
+ */
+final class FileLogStorage implements LogStorage, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(FileLogStorage.class);
+
+  static final int MAGIC = 0x5A4C4F47; // "ZLOG"
+  static final int HEADER = 4 + 8 + 8 + 4 + 4;
+
+  /** No block is this long; a length beyond it is a damaged header. */
+  private static final int MAX_BLOCK = 128 * 1024 * 1024;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final boolean force;
+  private final List<ByteBuffer> blocks = new ArrayList<>();
+  private final ConcurrentSkipListMap<Long, Integer> indexByLowest = new ConcurrentSkipListMap<>();
+  private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
+  private long lastPosition = -1;
+  private long cutOff;
+
+  /**
+   * Opens the log in this file, creating it, and reads what it holds.
+   *
+   * @param force whether each append waits for the disk; false only where a lost log costs nothing
+   */
+  FileLogStorage(Path file, boolean force) {
+    this.file = file;
+    this.force = force;
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      this.channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      load();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the engine's log " + file, e);
+    }
+  }
+
+  /** Reads every whole, checked block; cuts off a torn or damaged tail. */
+  private void load() throws IOException {
+    long size = channel.size();
+    long offset = 0;
+    ByteBuffer header = ByteBuffer.allocate(HEADER);
+    while (offset < size) {
+      header.clear();
+      if (size - offset < HEADER || channel.read(header, offset) < HEADER) {
+        break;
+      }
+      header.flip();
+      int magic = header.getInt();
+      long lowest = header.getLong();
+      long highest = header.getLong();
+      int length = header.getInt();
+      int crc = header.getInt();
+      if (magic != MAGIC || length < 0 || length > MAX_BLOCK || size - offset - HEADER < length) {
+        break;
+      }
+      ByteBuffer block = ByteBuffer.allocate(length);
+      while (block.hasRemaining() && channel.read(block, offset + HEADER + block.position()) > 0) {
+        // read on: a channel may give fewer bytes than asked
+      }
+      if (block.hasRemaining()) {
+        break;
+      }
+      block.flip();
+      if (crc != checksum(lowest, highest, block)) {
+        break;
+      }
+      add(lowest, highest, block);
+      offset += HEADER + length;
+    }
+    if (offset < size) {
+      cutOff = size - offset;
+      log.warn(
+          "The engine's log {} ended in a block cut short (the app stopped while writing it):"
+              + " cut off its last {} bytes, after position {}; that block was never acknowledged",
+          file,
+          cutOff,
+          lastPosition);
+      channel.truncate(offset);
+      channel.force(true);
+    }
+    channel.position(offset);
+  }
+
+  private static int checksum(long lowest, long highest, ByteBuffer block) {
+    var crc = new CRC32C();
+    ByteBuffer positions = ByteBuffer.allocate(16).putLong(lowest).putLong(highest).flip();
+    crc.update(positions);
+    crc.update(block.duplicate());
+    return (int) crc.getValue();
+  }
+
+  private void add(long lowest, long highest, ByteBuffer block) {
+    blocks.add(block);
+    indexByLowest.put(lowest, blocks.size() - 1);
+    lastPosition = highest;
+  }
+
+  /** The highest position in the log; -1 when it is empty. */
+  synchronized long lastPosition() {
+    return lastPosition;
+  }
+
+  /** How many blocks the log holds. */
+  synchronized int blockCount() {
+    return blocks.size();
+  }
+
+  /** How many bytes of a torn tail were cut off when the log was opened; 0 when none. */
+  long cutOffAtOpen() {
+    return cutOff;
+  }
+
+  @Override
+  public LogStorageReader newReader() {
+    return new Reader();
+  }
+
+  @Override
+  public void append(
+      long lowestPosition, long highestPosition, BufferWriter writer, AppendListener listener) {
+    ByteBuffer block = ByteBuffer.allocate(writer.getLength());
+    writer.write(new UnsafeBuffer(block), 0);
+    append(lowestPosition, highestPosition, block, listener);
+  }
+
+  @Override
+  public void append(
+      long lowestPosition, long highestPosition, ByteBuffer block, AppendListener listener) {
+    int index;
+    synchronized (this) {
+      ByteBuffer frame = ByteBuffer.allocate(HEADER + block.remaining());
+      frame
+          .putInt(MAGIC)
+          .putLong(lowestPosition)
+          .putLong(highestPosition)
+          .putInt(block.remaining())
+          .putInt(checksum(lowestPosition, highestPosition, block))
+          .put(block.duplicate())
+          .flip();
+      try {
+        while (frame.hasRemaining()) {
+          channel.write(frame);
+        }
+        if (force) {
+          channel.force(false);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the engine's log " + file, e);
+      }
+      add(lowestPosition, highestPosition, block);
+      index = blocks.size();
+    }
+    listener.onWrite(index, highestPosition);
+    listener.onCommit(index, highestPosition);
+    commitListeners.forEach(CommitListener::onCommit);
+  }
+
+  @Override
+  public void addCommitListener(CommitListener listener) {
+    commitListeners.add(listener);
+  }
+
+  @Override
+  public void removeCommitListener(CommitListener listener) {
+    commitListeners.remove(listener);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (channel.isOpen()) {
+        channel.force(true);
+        channel.close();
+      }
+    } catch (IOException e) {
+      log.warn("Could not close the engine's log {}", file, e);
+    }
+  }
+
+  private synchronized ByteBuffer block(int index) {
+    return index < blocks.size() ? blocks.get(index) : null;
+  }
+
+  /** Reads the blocks in order; {@link #seek} goes to the block that may hold a position. */
+  private final class Reader implements LogStorageReader {
+
+    private int next;
+
+    @Override
+    public void seek(long position) {
+      var before = indexByLowest.lowerEntry(position);
+      next = before == null ? 0 : before.getValue();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return block(next) != null;
+    }
+
+    @Override
+    public DirectBuffer next() {
+      ByteBuffer block = block(next);
+      if (block == null) {
+        throw new NoSuchElementException();
+      }
+      next++;
+      return new UnsafeBuffer(block);
+    }
+
+    @Override
+    public void close() {}
+  }
+}
