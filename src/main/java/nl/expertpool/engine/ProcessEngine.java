@@ -48,6 +48,14 @@ public interface ProcessEngine {
    */
   List<Incident> openIncidents(long processInstanceKey);
 
+  /**
+   * Whether the engine knows this process instance, running or ended. False when it has no trace of
+   * it: its log was deleted, or a cluster lost its data.
+   *
+   * @throws EngineUnavailableException when the engine cannot say now
+   */
+  boolean knowsInstance(long processInstanceKey);
+
   /** Whether this engine's clock can be moved (only the embedded engine's can). */
   boolean clockAdjustable();
 

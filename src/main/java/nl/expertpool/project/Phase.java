@@ -27,6 +27,18 @@ public enum Phase {
   }
 
   /** The name used in the API and in the models' task headers, e.g. {@code stakeholder-session}. */
+  /**
+   * The sub-process of the main model that runs this phase with its deadline, such as {@code
+   * StakeholderSessionPhase}: where a resumed project starts.
+   */
+  public String subProcessId() {
+    var id = new StringBuilder();
+    for (String word : name().split("_")) {
+      id.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return id.append("Phase").toString();
+  }
+
   public String key() {
     return key;
   }

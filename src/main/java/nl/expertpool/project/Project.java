@@ -75,6 +75,9 @@ public class Project {
   @OptimisticLock(excluded = true)
   private Long processInstanceKey;
 
+  @OptimisticLock(excluded = true)
+  private Instant processStartedAt;
+
   private Instant createdAt;
   private String createdBy;
   @Version private long version;
@@ -132,8 +135,20 @@ public class Project {
     this.deadlines.putAll(deadlines);
   }
 
-  void started(long processInstanceKey) {
+  void started(long processInstanceKey, Instant at) {
     this.processInstanceKey = processInstanceKey;
+    this.processStartedAt = at;
+  }
+
+  /** The engine knows the process instance no more: the project waits to be resumed. */
+  void interrupt() {
+    this.status = ProjectStatus.INTERRUPTED;
+  }
+
+  /** Runs again, in a new process instance. */
+  void resumed(long processInstanceKey, Instant at) {
+    this.status = ProjectStatus.ACTIVE;
+    started(processInstanceKey, at);
   }
 
   boolean anonymised(Instant at) {
@@ -260,6 +275,11 @@ public class Project {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** When the current process instance started; the creation for projects of earlier versions. */
+  public Instant getProcessStartedAt() {
+    return processStartedAt == null ? createdAt : processStartedAt;
   }
 
   public Map<Phase, Instant> getDeadlines() {

@@ -72,13 +72,7 @@ public class ProjectLifecycle {
    */
   public Project create(NewProject plan, String actor) {
     Project project = transactions.execute(status -> store(plan, actor));
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("projectId", project.getId().toString());
-    variables.put("targetExperts", project.getTargetExperts());
-    variables.put("retentionPeriod", "P" + project.getRetentionDays() + "D");
-    project
-        .getDeadlines()
-        .forEach((phase, due) -> variables.put(phase.deadlineVariable(), due.toString()));
+    Map<String, Object> variables = processVariables(project);
     long instance;
     try {
       instance =
@@ -101,6 +95,92 @@ public class ProjectLifecycle {
     return recordStart(project.getId(), instance);
   }
 
+  /** What the main process starts with: ids, targets and deadlines from PostgreSQL, no names. */
+  private static Map<String, Object> processVariables(Project project) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("projectId", project.getId().toString());
+    variables.put("targetExperts", project.getTargetExperts());
+    variables.put("retentionPeriod", "P" + project.getRetentionDays() + "D");
+    project
+        .getDeadlines()
+        .forEach((phase, due) -> variables.put(phase.deadlineVariable(), due.toString()));
+    return variables;
+  }
+
+  /**
+   * Marks an active project whose process instance the engine does not know as interrupted, with
+   * the reason in the audit trail; false when it was not active (any more).
+   */
+  @Transactional
+  public boolean interrupt(UUID projectId, String reason) {
+    Project project = get(projectId);
+    if (project.getStatus() != ProjectStatus.ACTIVE) {
+      return false;
+    }
+    project.interrupt();
+    audit.record(AuditTrail.ENGINE, "project.interrupted", AuditTrail.project(projectId), reason);
+    return true;
+  }
+
+  /**
+   * Starts an interrupted project's process again, at the phase it was in (the phase's sub-process,
+   * with its deadline watch), its variables rebuilt from PostgreSQL. The phase's workers take up
+   * what was done before: it stays done.
+   *
+   * @throws ApiException 409 when the project is not interrupted
+   */
+  public Project resume(UUID projectId, String actor) {
+    Project project = get(projectId);
+    if (project.getStatus() != ProjectStatus.INTERRUPTED) {
+      throw ApiException.conflict(
+          "The project is "
+              + project.getStatus()
+              + "; only an interrupted project can be resumed.");
+    }
+    Optional<Phase> phase = resumesAt(project.getCurrentPhase());
+    var command =
+        engine
+            .newCreateInstanceCommand()
+            .bpmnProcessId(PROCESS_ID)
+            .latestVersion()
+            .variables(processVariables(project));
+    long instance =
+        (phase.isPresent() ? command.startBeforeElement(phase.get().subProcessId()) : command)
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    return transactions.execute(
+        status -> {
+          Project stored = get(projectId);
+          stored.resumed(instance, clock.instant());
+          audit.record(
+              actor,
+              "project.resumed",
+              AuditTrail.project(projectId),
+              "new process instance "
+                  + instance
+                  + (phase.isPresent() ? " at " + phase.get().subProcessId() : ""));
+          return stored;
+        });
+  }
+
+  /**
+   * The phase a resumed project starts in: the one it was in (the synthesis belongs to the
+   * interviews' process); none for a project whose process had not reached a phase, which starts
+   * from the beginning.
+   */
+  static Optional<Phase> resumesAt(String currentPhase) {
+    if (currentPhase == null || currentPhase.equals("NOT_STARTED")) {
+      return Optional.empty();
+    }
+    if (currentPhase.equals("SYNTHESIS")) {
+      return Optional.of(Phase.INTERVIEWS);
+    }
+    return java.util.Arrays.stream(Phase.values())
+        .filter(p -> p.name().equals(currentPhase))
+        .findFirst();
+  }
+
   /**
    * Keeps the process instance with the project. The process is already running, so its first
    * worker may change the project at the same moment: on such a conflict, read it again and retry.
@@ -111,7 +191,7 @@ public class ProjectLifecycle {
         return transactions.execute(
             status -> {
               Project stored = get(projectId);
-              stored.started(instance);
+              stored.started(instance, clock.instant());
               return stored;
             });
       } catch (org.springframework.dao.OptimisticLockingFailureException e) {

@@ -70,6 +70,7 @@ class SecurityConfiguration {
                         HttpMethod.POST,
                         "/api/projects",
                         "/api/projects/*/cancellation",
+                        "/api/projects/*/resumption",
                         "/api/projects/*/plan-changes")
                     .hasRole(PM)
                     .requestMatchers("/api/dev/**")

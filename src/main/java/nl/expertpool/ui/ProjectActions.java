@@ -89,6 +89,18 @@ class ProjectActions {
     return "redirect:/dashboard/projects/" + id;
   }
 
+  /** Starts an interrupted project's process again, in the phase it was in. */
+  @PostMapping("/dashboard/projects/{id}/resumption")
+  String resume(@PathVariable UUID id, RedirectAttributes flash) {
+    Project project = projects.find(id).orElseThrow(ProjectActions::notFound);
+    if (project.getStatus() != ProjectStatus.INTERRUPTED) {
+      return "redirect:/dashboard/projects/" + id;
+    }
+    projects.resume(id, CurrentUser.get().name());
+    flash.addFlashAttribute("notice", "interrupted.resumed");
+    return "redirect:/dashboard/projects/" + id;
+  }
+
   @GetMapping("/dashboard/projects/{id}/people/{person}/export")
   ResponseEntity<Map<String, Object>> export(@PathVariable UUID id, @PathVariable UUID person) {
     ofProject(id, person);

@@ -154,6 +154,17 @@ public abstract class ProcessEngineContract {
         .isInstanceOf(TaskConflictException.class);
   }
 
+  /** Issue 21: what reconciliation asks of the engine for each active project. */
+  @Test
+  void knowsTheInstancesItRunsAndNotOthers() {
+    String id = newContractId();
+    long instance = start(id);
+    awaitTasks(id, 2);
+
+    assertThat(engine().knowsInstance(instance)).isTrue();
+    assertThat(engine().knowsInstance(instance + 1_000_000_000L)).isFalse();
+  }
+
   @Test
   void activeElementsIncludeThoseOfTheCalledInstance() {
     String id = newContractId();

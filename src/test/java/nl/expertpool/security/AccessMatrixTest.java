@@ -74,6 +74,7 @@ class AccessMatrixTest {
     rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/plan-changes", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("POST /api/projects/{id}/resumption", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/applications", OK, OK, OK, OK, OK, OK);
     rule("POST /api/projects/{id}/applications/confirmation", OK, OK, OK, OK, OK, OK);
     rule(
@@ -126,6 +127,7 @@ class AccessMatrixTest {
         List.of(
             "GET /dashboard/projects/{id}/cancellation",
             "POST /dashboard/projects/{id}/cancellation",
+            "POST /dashboard/projects/{id}/resumption",
             "GET /dashboard/projects/{id}/plan",
             "POST /dashboard/projects/{id}/plan",
             "GET /dashboard/projects/{id}/people/{person}/export",

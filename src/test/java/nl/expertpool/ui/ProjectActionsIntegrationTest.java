@@ -30,6 +30,7 @@ class ProjectActionsIntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired LifecycleDriver driver;
   @Autowired AuditTrail audit;
+  @Autowired io.camunda.client.CamundaClient client;
 
   @Test
   void aProjectIsCancelledOnlyWithAReasonWhichTheAuditTrailKeeps() throws Exception {
@@ -73,6 +74,43 @@ class ProjectActionsIntegrationTest {
         .andExpect(redirectedUrl("/dashboard/projects/" + project))
         .andExpect(flash().attribute("notice", "cancel.notActive"));
     assertThat(page("/dashboard/projects/" + project)).doesNotContain("id=\"cancel\"");
+  }
+
+  /** Issue 21: the engine lost the project's process; the page says so and resumes it. */
+  @Test
+  void anInterruptedProjectSaysSoAndIsResumedFromItsPage() throws Exception {
+    UUID project = driver.create(3, Map.of());
+    driver.awaitWindowOpen(project);
+    long lost = driver.projects.get(project).getProcessInstanceKey();
+    driver.projects.interrupt(project, "test: the engine lost its instance");
+    client.newCancelInstanceCommand(lost).send().join();
+
+    String page = page("/dashboard/projects/" + project);
+    assertThat(page)
+        .contains("id=\"interrupted\"", "Interrupted: the engine has no trace of this project")
+        .contains("in the phase it was in (Recruiting experts)", "Resume the project")
+        .doesNotContain("id=\"cancel\"");
+    String portal =
+        mvc.perform(
+                get("/portal")
+                    .with(
+                        user("client")
+                            .authorities(
+                                new org.springframework.security.core.authority
+                                    .SimpleGrantedAuthority("ROLE_CLIENT"),
+                                new org.springframework.security.core.authority
+                                    .SimpleGrantedAuthority("ORG_Gemeente Almere"))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(portal).contains("Paused");
+
+    mvc.perform(post("/dashboard/projects/" + project + "/resumption").with(pm()).with(csrf()))
+        .andExpect(redirectedUrl("/dashboard/projects/" + project))
+        .andExpect(flash().attribute("notice", "interrupted.resumed"));
+    assertThat(driver.projects.get(project).getStatus()).isEqualTo(ProjectStatus.ACTIVE);
+    assertThat(driver.projects.get(project).getProcessInstanceKey()).isNotEqualTo(lost);
+    assertThat(page("/dashboard/projects/" + project)).doesNotContain("id=\"interrupted\"");
   }
 
   @Test

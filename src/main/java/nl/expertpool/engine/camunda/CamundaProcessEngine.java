@@ -157,6 +157,17 @@ final class CamundaProcessEngine implements ProcessEngine {
   }
 
   @Override
+  public boolean knowsInstance(long processInstanceKey) {
+    return !pageOf(
+            client
+                .newProcessInstanceSearchRequest()
+                .filter(f -> f.processInstanceKey(processInstanceKey)),
+            null)
+        .items()
+        .isEmpty();
+  }
+
+  @Override
   public List<ElementInstance> activeElements(long processInstanceKey) {
     return instanceTree(processInstanceKey).stream()
         .flatMap(

@@ -71,6 +71,11 @@ final class EmbeddedProcessEngine implements ProcessEngine {
   }
 
   @Override
+  public boolean knowsInstance(long processInstanceKey) {
+    return projection.knowsInstance(processInstanceKey);
+  }
+
+  @Override
   public List<ElementInstance> activeElements(long processInstanceKey) {
     return projection.activeElements(processInstanceKey);
   }

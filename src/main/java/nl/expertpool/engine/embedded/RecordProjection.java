@@ -76,6 +76,7 @@ final class RecordProjection {
   private final Map<Long, byte[]> processResources = new HashMap<>();
   private final Map<Long, Map<String, String>> elementNames = new HashMap<>();
   private final Map<Long, Element> elements = new LinkedHashMap<>();
+  private final Set<Long> instances = new HashSet<>();
   private final Map<Long, Map<String, String>> variablesByScope = new HashMap<>();
   private final Map<Long, OpenTask> openTasks = new LinkedHashMap<>();
   private final Set<Long> closedTasks = new HashSet<>();
@@ -134,6 +135,12 @@ final class RecordProjection {
   synchronized Optional<Rejection> rejectionAfter(long key, long after) {
     catchUp();
     return Optional.ofNullable(rejections.get(key)).filter(r -> r.position() > after);
+  }
+
+  /** Whether the log holds this process instance, running or ended. */
+  synchronized boolean knowsInstance(long processInstanceKey) {
+    catchUp();
+    return instances.contains(processInstanceKey);
   }
 
   /** Active elements of the instance and of the instances it called, at any depth. */
@@ -242,6 +249,10 @@ final class RecordProjection {
 
   private void applyElement(Record<?> record, ProcessInstanceRecordValue value) {
     var intent = (ProcessInstanceIntent) record.getIntent();
+    if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATING
+        && value.getBpmnElementType() == BpmnElementType.PROCESS) {
+      instances.add(record.getKey());
+    }
     switch (intent) {
       case ELEMENT_ACTIVATING ->
           elements.put(

@@ -67,6 +67,12 @@ class ProjectController {
     return mapper.toView(lifecycle.changePlan(id, change, CurrentUser.get().name()));
   }
 
+  /** Starts an interrupted project's process again, in the phase it was in; 409 otherwise. */
+  @PostMapping(value = "/{id}/resumption", produces = MediaType.APPLICATION_JSON_VALUE)
+  ProjectView resume(@PathVariable UUID id) {
+    return mapper.toView(lifecycle.resume(id, CurrentUser.get().name()));
+  }
+
   @PostMapping("/{id}/cancellation")
   ResponseEntity<Void> cancel(@PathVariable UUID id) {
     lifecycle.requestCancellation(id, CurrentUser.get().name());

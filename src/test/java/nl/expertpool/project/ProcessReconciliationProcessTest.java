@@ -1,0 +1,85 @@
+package nl.expertpool.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.client.CamundaClient;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.UUID;
+import nl.expertpool.audit.AuditEvent;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.engine.ElementInstance;
+import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.milestone.MilestoneKey;
+import nl.expertpool.web.ApiException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 21: PostgreSQL and the engine disagree when the engine loses a project's process instance
+ * (its log deleted, a cluster's data lost). Reconciliation marks the project interrupted; the
+ * project manager resumes it, and its process starts again in the phase it was in and runs on.
+ */
+@SpringBootTest
+class ProcessReconciliationProcessTest {
+
+  @Autowired LifecycleDriver driver;
+  @Autowired ProcessReconciliation reconciliation;
+  @Autowired CamundaClient client;
+  @Autowired AuditTrail audit;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aProjectWhoseProcessTheEngineLostIsInterruptedAndResumedInItsPhase() {
+    UUID project = driver.create(2, null);
+    driver.awaitWindowOpen(project);
+    driver.apply(project, "Olena Koval");
+    driver.apply(project, "Andrii Melnyk");
+    await().until(() -> driver.projects.get(project).getCurrentPhase().equals("RECRUITMENT"));
+    long lost = driver.projects.get(project).getProcessInstanceKey();
+
+    // The engine loses the instance: it stops here, and the project names a key it never had,
+    // started long enough ago for reconciliation to look at it.
+    client.newCancelInstanceCommand(lost).send().join();
+    jdbc.update(
+        "update project set process_instance_key = ?, process_started_at = ? where id = ?",
+        lost + 1_000_000_000L,
+        Timestamp.from(driver.clock.instant().minus(Duration.ofHours(1))),
+        project);
+
+    assertThat(reconciliation.reconcile()).containsExactly(project);
+    assertThat(driver.projects.get(project).getStatus()).isEqualTo(ProjectStatus.INTERRUPTED);
+    assertThat(audit.about(AuditTrail.project(project)))
+        .extracting(AuditEvent::action)
+        .contains("project.interrupted");
+    assertThat(reconciliation.reconcile()).as("marked once").isEmpty();
+
+    var resumed = driver.projects.resume(project, "pm");
+    assertThat(resumed.getStatus()).isEqualTo(ProjectStatus.ACTIVE);
+    long instance = resumed.getProcessInstanceKey();
+    assertThat(instance).isNotEqualTo(lost);
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(driver.engine.activeElements(instance))
+                    .extracting(ElementInstance::elementId)
+                    .contains("RecruitmentPhase", "RecruitmentCall")
+                    .doesNotContain("ProjectStartedMilestone"));
+    assertThat(audit.about(AuditTrail.project(project)))
+        .extracting(AuditEvent::action)
+        .contains("project.resumed");
+    assertThatThrownBy(() -> driver.projects.resume(project, "pm"))
+        .isInstanceOf(ApiException.class);
+
+    // It runs on: the window closes, the applicants are screened, the pool is recruited.
+    driver.advance(Duration.ofDays(14));
+    driver.screen(project, "accept");
+    driver.awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
+    assertThat(driver.pool.pool(project)).hasSize(2);
+    assertThat(reconciliation.reconcile()).doesNotContain(project);
+  }
+}
