@@ -137,6 +137,12 @@ final class NoOpWorkers implements AutoCloseable {
               plan.pool(),
               "interviewSlots",
               IntStream.rangeClosed(1, plan.interviews()).boxed().toList(),
+              "openSlots",
+              plan.pool().stream()
+                  .collect(
+                      java.util.stream.Collectors.toMap(
+                          id -> id,
+                          id -> IntStream.rangeClosed(1, plan.interviews()).boxed().toList())),
               "projectThemes",
               options(),
               "interviewReminder",

@@ -81,6 +81,17 @@ public class InterviewRound {
     List<Integer> slots =
         IntStream.rangeClosed(1, project.getInterviewsPerExpert()).boxed().toList();
     int planned = experts.size() * slots.size();
+    // A resumed project plans again: what was recorded (or declined, or missed) is not asked again.
+    Map<String, List<Integer>> openSlots = new java.util.LinkedHashMap<>();
+    for (String expert : experts) {
+      List<Integer> stored =
+          jdbc.queryForList(
+              "select slot from interview where project_id = ? and expert_id = ?",
+              Integer.class,
+              projectId,
+              UUID.fromString(expert));
+      openSlots.put(expert, slots.stream().filter(slot -> !stored.contains(slot)).toList());
+    }
     milestones.progress(
         projectId, MilestoneKey.INTERVIEWS_COMPLETED, () -> done(projectId), planned, UNIT);
     audit.record(
@@ -91,6 +102,7 @@ public class InterviewRound {
     return new Plan(
         experts,
         slots,
+        openSlots,
         themeOptions(project.getThemes()),
         "P7D",
         "P" + project.getInterviewDeadlineDays() + "D",
@@ -304,6 +316,8 @@ public class InterviewRound {
   /**
    * @param expertIds the certified experts, as the multi-instance collection
    * @param slots 1 to the project's interviews per expert
+   * @param openSlots per expert, the slots with no interview stored yet: all of them, but for a
+   *     project resumed in this phase
    * @param themeOptions the project's themes as form options
    * @param reminder when the experts are reminded (ISO-8601 duration)
    * @param deadline when open interviews count as missing (ISO-8601 duration)
@@ -311,6 +325,7 @@ public class InterviewRound {
   public record Plan(
       List<String> expertIds,
       List<Integer> slots,
+      Map<String, List<Integer>> openSlots,
       List<Map<String, String>> themeOptions,
       String reminder,
       String deadline,

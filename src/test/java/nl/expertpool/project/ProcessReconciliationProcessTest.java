@@ -82,4 +82,43 @@ class ProcessReconciliationProcessTest {
     assertThat(driver.pool.pool(project)).hasSize(2);
     assertThat(reconciliation.reconcile()).doesNotContain(project);
   }
+
+  /** Resumed in the interviews, a project asks only for the interviews not recorded yet. */
+  @Test
+  void aProjectResumedInItsInterviewsDoesNotAskForARecordedOneAgain() {
+    UUID project = driver.trainedPool();
+    var open = driver.tasks(project, "record-network-interview", 4);
+    driver.tasks.complete(
+        LifecycleDriver.PM, open.getFirst().key(), LifecycleDriver.interview("housing"), "en");
+    await()
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from interview where project_id = ?",
+                        Integer.class,
+                        project)
+                    == 1);
+    await().until(() -> driver.projects.get(project).getCurrentPhase().equals("INTERVIEWS"));
+    long lost = driver.projects.get(project).getProcessInstanceKey();
+    client.newCancelInstanceCommand(lost).send().join();
+    driver.projects.interrupt(project, "test: the engine lost its instance");
+
+    driver.projects.resume(project, "pm");
+
+    var again = driver.tasks(project, "record-network-interview", 3);
+    await()
+        .during(Duration.ofSeconds(1))
+        .until(() -> driver.tasks(project, "record-network-interview", 3).size() == 3);
+    assertThat(again).hasSize(3);
+    for (var task : again) {
+      driver.tasks.complete(
+          LifecycleDriver.PM, task.key(), LifecycleDriver.interview("housing"), "en");
+    }
+    driver.awaitMilestone(project, MilestoneKey.INTERVIEWS_COMPLETED);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from interview where project_id = ?", Integer.class, project))
+        .isEqualTo(4);
+    driver.task(project, "review-synthesis");
+  }
 }

@@ -401,6 +401,13 @@ class BadInputIntegrationTest {
             null,
             false);
     uuidPath(cancel);
+    uuidPath(
+        new Target(
+            "POST /api/projects/{id}/resumption",
+            "/api/projects/" + f.spare + "/resumption",
+            "pm",
+            null,
+            true));
     var planChange =
         new Target(
             "POST /api/projects/{id}/plan-changes",

@@ -39,10 +39,21 @@ public class InterviewWorkers {
     return Map.of(
         "expertIds", plan.expertIds(),
         "interviewSlots", plan.slots(),
+        "openSlots", openSlots(plan),
         "projectThemes", plan.themeOptions(),
         "interviewReminder", plan.reminder(),
         "interviewDeadline", plan.deadline(),
         "interviewsPlanned", plan.planned());
+  }
+
+  /** Every slot of every expert for a plan kept before plans said which were open. */
+  private static Map<String, java.util.List<Integer>> openSlots(Plan plan) {
+    if (plan.openSlots() != null) {
+      return plan.openSlots();
+    }
+    var open = new java.util.LinkedHashMap<String, java.util.List<Integer>>();
+    plan.expertIds().forEach(expert -> open.put(expert, plan.slots()));
+    return open;
   }
 
   /** Reads the interview from the app's submission store, or from the job when Tasklist sent it. */
