@@ -45,16 +45,9 @@ class ExpertSpaceBrowserTest extends BrowserPages {
   void aCertifiedExpertRecordsAnInterviewInUkrainianSeesTheHoursAndDownloadsTheCertificate()
       throws Exception {
     UUID project = driver.trainedPool();
-    UUID application =
-        jdbc.queryForObject(
-            "select application_id from expert where project_id = ? order by pseudonym limit 1",
-            UUID.class,
-            project);
-    // Her application asked for Ukrainian.
-    jdbc.update("update application set preferred_language = 'uk' where id = ?", application);
     String username = "olena-" + Long.toString(System.nanoTime(), 36);
     String password = "соняшник над Алмере 2026";
-    var link = access.link(application, username, "pm");
+    var link = access.link(expertWhoPrefers(project, "uk"), username, "pm");
 
     browser.manage().deleteAllCookies();
     browser.manage().window().setSize(new Dimension(360, 800));
@@ -139,15 +132,9 @@ class ExpertSpaceBrowserTest extends BrowserPages {
   @Test
   void anExpertGivesFeedbackInArabicRightToLeftOnAPhone() {
     UUID project = driver.agendaDrafted();
-    UUID application =
-        jdbc.queryForObject(
-            "select application_id from expert where project_id = ? order by pseudonym limit 1",
-            UUID.class,
-            project);
-    jdbc.update("update application set preferred_language = 'ar' where id = ?", application);
     String username = "rasha-" + Long.toString(System.nanoTime(), 36);
     String password = "ياسمين دمشق في ألمير 2026";
-    String link = access.link(application, username, "pm").setPasswordLink();
+    String link = access.link(expertWhoPrefers(project, "ar"), username, "pm").setPasswordLink();
     assertThat(passwords.setPassword(link.substring(link.lastIndexOf('/') + 1), password))
         .isEmpty();
 
@@ -178,6 +165,18 @@ class ExpertSpaceBrowserTest extends BrowserPages {
     assertThat(browser.findElements(By.cssSelector("#my-tasks a[role=button]"))).isEmpty();
     onAPhone("expert-me-feedback-given-ar");
     atWidth(1280);
+  }
+
+  /** The application of the project's first expert, which asked for this language. */
+  private UUID expertWhoPrefers(UUID project, String language) {
+    UUID application =
+        jdbc.queryForObject(
+            "select application_id from expert where project_id = ? order by pseudonym limit 1",
+            UUID.class,
+            project);
+    jdbc.update(
+        "update application set preferred_language = ? where id = ?", language, application);
+    return application;
   }
 
   private static String lang() {

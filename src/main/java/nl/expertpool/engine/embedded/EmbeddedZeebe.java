@@ -38,6 +38,9 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebe.class);
   private static final String STATE_PREFIX = "expertpool-engine-state-";
+  static final String LOG_FILE = "log";
+  static final String CLOCK_FILE = "clock";
+  private static final Duration REPLAY_LIMIT = Duration.ofMinutes(10);
 
   private final ZeebeTestEngine engine;
   private final Supplier<RecordFeed> feeds;
@@ -146,9 +149,6 @@ public final class EmbeddedZeebe implements AutoCloseable {
         authorization == null ? "any local client" : "this app's client only");
   }
 
-  static final String LOG_FILE = "log";
-  static final String CLOCK_FILE = "clock";
-
   /**
    * Waits until the stream processor has replayed the log and processes commands: the app's workers
    * and pages then meet the state as it was.
@@ -171,8 +171,6 @@ public final class EmbeddedZeebe implements AutoCloseable {
       }
     }
   }
-
-  private static final Duration REPLAY_LIMIT = Duration.ofMinutes(10);
 
   /** What the engine found and replayed at start. */
   public Recovery recovery() {
