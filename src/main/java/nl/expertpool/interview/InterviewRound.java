@@ -94,11 +94,20 @@ public class InterviewRound {
     }
     milestones.progress(
         projectId, MilestoneKey.INTERVIEWS_COMPLETED, () -> done(projectId), planned, UNIT);
-    audit.record(
-        AuditTrail.ENGINE,
-        "interviews.planned",
-        AuditTrail.project(projectId),
-        planned + " interviews by " + experts.size() + " experts");
+    int open = openSlots.values().stream().mapToInt(List::size).sum();
+    if (open == planned) {
+      audit.record(
+          AuditTrail.ENGINE,
+          "interviews.planned",
+          AuditTrail.project(projectId),
+          planned + " interviews by " + experts.size() + " experts");
+    } else {
+      audit.record(
+          AuditTrail.ENGINE,
+          "interviews.replanned",
+          AuditTrail.project(projectId),
+          open + " of " + planned + " interviews still open (the project was resumed)");
+    }
     return new Plan(
         experts,
         slots,

@@ -22,9 +22,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a worker's effect and records the job key with the result in the same transaction. A second
- * delivery of the same job finds the key and gets the stored result back, so the engine receives
- * the same variables and the database changes once.
+ * Runs a worker's effect and records the job key (with its project) and the result in the same
+ * transaction. A second delivery of the same job finds the key and gets the stored result back, so
+ * the engine receives the same variables and the database changes once.
  */
 @Component
 public class JobLedger {
@@ -34,6 +34,7 @@ public class JobLedger {
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
   static final Duration OUTAGE_BACKOFF = Duration.ofSeconds(10);
   static final int ATTEMPTS_ON_CONFLICT = 3;
+  private static final UUID NO_PROJECT = new UUID(0, 0);
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
@@ -148,28 +149,54 @@ public class JobLedger {
     if (!schema.isReady()) {
       throw new CannotCreateTransactionException("The database schema is not up to date yet");
     }
+    UUID project = projectOf(job);
     int claimed =
         jdbc.update(
-            "insert into processed_job (job_key, job_type, result, processed_at)"
-                + " values (?, ?, 'null'::jsonb, ?) on conflict (job_key) do nothing",
+            "insert into processed_job (project_id, job_key, job_type, result, processed_at)"
+                + " values (?, ?, ?, 'null'::jsonb, ?) on conflict (project_id, job_key) do nothing",
+            project,
             job.getKey(),
             job.getType(),
             Timestamp.from(clock.instant()));
     if (claimed == 0) {
       String stored =
           jdbc.queryForObject(
-              "select result::text from processed_job where job_key = ?",
+              "select result::text from processed_job where project_id = ? and job_key = ?",
               String.class,
+              project,
               job.getKey());
       log.debug("Job {} ({}) was done before: returning its result", job.getKey(), job.getType());
       return read(stored, resultType);
     }
     T result = effect.get();
     jdbc.update(
-        "update processed_job set result = ?::jsonb where job_key = ?",
+        "update processed_job set result = ?::jsonb where project_id = ? and job_key = ?",
         write(result),
+        project,
         job.getKey());
     return result;
+  }
+
+  /**
+   * Forgets the jobs done for a project whose process instance the engine lost: that engine's keys
+   * come again from a new one (its data deleted, a cluster reset), and a job of the project resumed
+   * there must not meet the stored result of another job under the same key. What those jobs did
+   * stays done; the workers take it up again by their business keys.
+   *
+   * @return how many jobs were forgotten
+   */
+  public int forget(UUID projectId) {
+    return jdbc.update("delete from processed_job where project_id = ?", projectId);
+  }
+
+  /** The job's project; the nil UUID for a job without one. */
+  private static UUID projectOf(ActivatedJob job) {
+    Object id = job.getVariablesAsMap().get("projectId");
+    try {
+      return id == null ? NO_PROJECT : UUID.fromString(id.toString());
+    } catch (IllegalArgumentException e) {
+      return NO_PROJECT;
+    }
   }
 
   /** 5 s, 10 s, 20 s, ... up to 5 minutes: the fewer retries left, the longer the wait. */

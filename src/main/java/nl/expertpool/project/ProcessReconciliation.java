@@ -8,6 +8,7 @@ import nl.expertpool.engine.EngineUnavailableException;
 import nl.expertpool.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,24 +19,29 @@ import org.springframework.stereotype.Component;
  * every active project whose process instance the engine does not know (its log was deleted, or a
  * cluster lost its data) is marked {@link ProjectStatus#INTERRUPTED}, with the reason in the log
  * and the audit trail, for a project manager to resume. An engine that cannot answer now changes
- * nothing; a process instance younger than {@link #GRACE} is left alone, since a cluster's search
- * shows a new one only after a moment.
+ * nothing; a process instance younger than the grace period ({@code
+ * expertpool.reconciliation.grace}, 2 minutes) is left alone, since a cluster's search shows a new
+ * one only after a moment.
  */
 @Component
 class ProcessReconciliation {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessReconciliation.class);
 
-  static final Duration GRACE = Duration.ofMinutes(2);
-
   private final ProjectLifecycle projects;
   private final ProcessEngine engine;
   private final Clock clock;
+  private final Duration grace;
 
-  ProcessReconciliation(ProjectLifecycle projects, ProcessEngine engine, Clock clock) {
+  ProcessReconciliation(
+      ProjectLifecycle projects,
+      ProcessEngine engine,
+      Clock clock,
+      @Value("${expertpool.reconciliation.grace:PT2M}") Duration grace) {
     this.projects = projects;
     this.engine = engine;
     this.clock = clock;
+    this.grace = grace;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -51,13 +57,13 @@ class ProcessReconciliation {
   }
 
   /**
-   * Whether the project's process instance started less than {@link #GRACE} ago. A start in the
+   * Whether the project's process instance started less than the grace period ago. A start in the
    * future counts as old: the engine's clock went back (its data, and the demo clock's offset with
    * it, were deleted).
    */
   private boolean young(Project project) {
     Duration age = Duration.between(project.getProcessStartedAt(), clock.instant());
-    return !age.isNegative() && age.compareTo(GRACE) < 0;
+    return !age.isNegative() && age.compareTo(grace) < 0;
   }
 
   /**

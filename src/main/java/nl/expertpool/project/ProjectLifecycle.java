@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.jobs.JobLedger;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.ApiException.Violation;
@@ -44,6 +45,7 @@ public class ProjectLifecycle {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard;
+  private final JobLedger ledger;
 
   ProjectLifecycle(
       Projects projects,
@@ -53,7 +55,9 @@ public class ProjectLifecycle {
       AuditTrail audit,
       TransactionTemplate transactions,
       Clock clock,
-      org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard) {
+      org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard,
+      JobLedger ledger) {
+    this.ledger = ledger;
     this.projects = projects;
     this.clients = clients;
     this.engine = engine;
@@ -109,7 +113,8 @@ public class ProjectLifecycle {
 
   /**
    * Marks an active project whose process instance the engine does not know as interrupted, with
-   * the reason in the audit trail; false when it was not active (any more).
+   * the reason in the audit trail, and has the job ledger forget its jobs (their keys come again
+   * from the engine that lost them); false when it was not active (any more).
    */
   @Transactional
   public boolean interrupt(UUID projectId, String reason) {
@@ -119,6 +124,7 @@ public class ProjectLifecycle {
     }
     project.interrupt();
     audit.record(AuditTrail.ENGINE, "project.interrupted", AuditTrail.project(projectId), reason);
+    ledger.forget(projectId);
     return true;
   }
 

@@ -172,6 +172,38 @@ class RepeatedDeliveryIntegrationTest {
     assertThat(runs).hasValue(JobLedger.ATTEMPTS_ON_CONFLICT);
   }
 
+  /**
+   * A job key is unique only within one engine's life: a new engine (its data lost) hands the same
+   * keys out again. The ledger tells the jobs of two projects apart, and once a project is
+   * interrupted it forgets that project's jobs, so that its resumed process's jobs run.
+   */
+  @Test
+  void aJobKeyHandedOutAgainIsAnotherJobForAnotherProjectOrOnceTheProjectIsForgotten() {
+    UUID lost = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    long key = KEYS.incrementAndGet();
+    ActivatedJob ofLost = job("test.keyed", Map.of());
+    when(ofLost.getKey()).thenReturn(key);
+    when(ofLost.getVariablesAsMap()).thenReturn(Map.of("projectId", lost.toString()));
+    ActivatedJob ofOther = job("test.keyed", Map.of());
+    when(ofOther.getKey()).thenReturn(key);
+    when(ofOther.getVariablesAsMap()).thenReturn(Map.of("projectId", other.toString()));
+
+    assertThat(ledger.once(ofLost, String.class, () -> "first")).isEqualTo("first");
+    assertThat(ledger.once(ofOther, String.class, () -> "other"))
+        .as("the same key in another project: another job")
+        .isEqualTo("other");
+    assertThat(ledger.once(ofLost, String.class, () -> "again"))
+        .as("a second delivery of the first")
+        .isEqualTo("first");
+
+    assertThat(ledger.forget(lost)).isEqualTo(1);
+
+    assertThat(ledger.once(ofLost, String.class, () -> "the new engine's job"))
+        .isEqualTo("the new engine's job");
+    assertThat(ledger.once(ofOther, String.class, () -> "again")).isEqualTo("other");
+  }
+
   private static ActivatedJob job(String type, Map<String, String> headers) {
     ActivatedJob job = mock(ActivatedJob.class);
     long key = KEYS.incrementAndGet();

@@ -172,7 +172,9 @@ class EmbeddedDatabaseTest {
   /** An app that starts its PostgreSQL, stores a row, says so, and waits to be killed. */
   public static final class KilledApp {
     public static void main(String[] args) throws Exception {
-      var database = EmbeddedDatabase.start(new EmbeddedProperties(0, Path.of(args[0]), 0));
+      var database =
+          EmbeddedDatabase.start(
+              new EmbeddedProperties(0, Path.of(args[0]), 0, java.time.Duration.ofMinutes(5)));
       try (var connection =
           connect(database.port(), database.username(), database.password(), "expertpool")) {
         jdbc(connection).execute("create table kept (name text)");
@@ -185,7 +187,7 @@ class EmbeddedDatabaseTest {
   }
 
   private EmbeddedProperties properties() {
-    return new EmbeddedProperties(0, data, 0);
+    return new EmbeddedProperties(0, data, 0, java.time.Duration.ofMinutes(5));
   }
 
   private static Connection connect(int port, String user, String password, String database)

@@ -56,6 +56,7 @@ class EmbeddedEngineConfiguration {
         details.put("logOnDisk", recovery.durable());
         details.put("recoveredPosition", recovery.position());
         details.put("recoveredBlocks", recovery.blocks());
+        details.put("snapshotPosition", recovery.snapshotPosition());
         details.put("replayMillis", recovery.replay().toMillis());
         details.put("replayFinished", zeebe.processing());
         if (recovery.cutOff() > 0) {
@@ -67,8 +68,9 @@ class EmbeddedEngineConfiguration {
   }
 
   @Bean
-  ProcessEngine processEngine(EmbeddedZeebe zeebe, ObjectMapper json) {
-    return new EmbeddedProcessEngine(zeebe, json);
+  ProcessEngine processEngine(
+      EmbeddedZeebe zeebe, ObjectMapper json, EmbeddedProperties properties) {
+    return new EmbeddedProcessEngine(zeebe, json, properties.snapshotPeriod());
   }
 
   @Bean

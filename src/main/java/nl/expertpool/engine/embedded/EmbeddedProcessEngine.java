@@ -29,10 +29,25 @@ final class EmbeddedProcessEngine implements ProcessEngine {
   private final ObjectMapper json;
 
   EmbeddedProcessEngine(EmbeddedZeebe zeebe, ObjectMapper json) {
+    this(zeebe, json, null);
+  }
+
+  /**
+   * @param snapshotPeriod how often the engine keeps a snapshot with this projection; null takes
+   *     none
+   */
+  EmbeddedProcessEngine(EmbeddedZeebe zeebe, ObjectMapper json, Duration snapshotPeriod) {
     this.zeebe = zeebe;
     this.json = json;
-    this.projection = new RecordProjection(zeebe.newFeed(), json);
+    this.projection =
+        zeebe
+            .keptProjection()
+            .map(kept -> new RecordProjection(kept.bytes(), zeebe::newFeed, json))
+            .orElseGet(() -> new RecordProjection(zeebe.newFeed(), json));
     this.commands = new EngineCommandWriter(zeebe.engine());
+    if (snapshotPeriod != null) {
+      zeebe.keepSnapshots(projection::save, snapshotPeriod);
+    }
   }
 
   @Override

@@ -1,10 +1,13 @@
 package nl.expertpool.engine.embedded;
 
+import io.camunda.zeebe.db.ZeebeDb;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.RecordFeed;
 import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,7 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import nl.expertpool.runtime.StartupProblem;
 import org.slf4j.Logger;
@@ -31,8 +39,15 @@ import org.springframework.util.FileSystemUtils;
  * goes on, and at start it rebuilds its state by replaying that log, as a broker recovers: running
  * projects survive a restart. Without one (the tests) the log is in memory. Its state is in RocksDB
  * (as on a broker) in a temporary folder that goes when the engine stops ({@link
- * RocksDbEngineFactory}), rebuilt from the log at each start. Its clock is wall time plus the total
- * the app moved it forward, kept beside the log; {@link #clock()} shows the app the same time.
+ * RocksDbEngineFactory}), rebuilt at each start from the last snapshot and the log after it. Its
+ * clock is wall time plus the total the app moved it forward, kept beside the log; {@link #clock()}
+ * shows the app the same time.
+ *
+ * <p>Given a projection of its records to keep with it ({@link #keepSnapshots}), it takes a
+ * snapshot now and then and when it stops ({@link EngineSnapshots}): the state store's checkpoint
+ * and the projection, after which the log before both is dropped. So the log, the memory it takes
+ * and the replay at start stay as small as what happened since the last snapshot, however long the
+ * app has run.
  */
 public final class EmbeddedZeebe implements AutoCloseable {
 
@@ -43,14 +58,20 @@ public final class EmbeddedZeebe implements AutoCloseable {
   private static final Duration REPLAY_LIMIT = Duration.ofMinutes(10);
 
   private final ZeebeTestEngine engine;
-  private final Supplier<RecordFeed> feeds;
+  private final LongFunction<RecordFeed> feeds;
   private final StreamProcessor streamProcessor;
+  private final ZeebeDb<ZbColumnFamilies> state;
   private final int port;
   private final Path stateDir;
   private final FileLogStorage logStorage;
   private final Path clockFile;
+  private final EngineSnapshots snapshots;
+  private final EngineSnapshots.Part keptProjection;
   private final Recovery recovery;
   private volatile Duration offset = Duration.ZERO;
+  private volatile Supplier<EngineSnapshots.Part> projection;
+  private ScheduledExecutorService snapshotter;
+  private long snapshotPosition = -1;
 
   /**
    * What the engine found at start.
@@ -58,11 +79,17 @@ public final class EmbeddedZeebe implements AutoCloseable {
    * @param durable whether its log is on disk
    * @param position the highest position of the log it replayed; -1 for an empty log
    * @param blocks how many blocks of records the log held
+   * @param snapshotPosition the position its snapshot held the state at; -1 without a snapshot
    * @param replay how long starting took, replay included
    * @param cutOff bytes of a torn last block cut off at start; 0 when none
    */
   public record Recovery(
-      boolean durable, long position, int blocks, Duration replay, long cutOff) {}
+      boolean durable,
+      long position,
+      int blocks,
+      long snapshotPosition,
+      Duration replay,
+      long cutOff) {}
 
   /** An engine whose gateway takes every call from this machine (tests, stand-in clusters). */
   public EmbeddedZeebe(int port) {
@@ -90,17 +117,25 @@ public final class EmbeddedZeebe implements AutoCloseable {
     this.port = port;
     ensureFree(port);
     this.stateDir = stateDir();
-    this.logStorage = folder == null ? null : new FileLogStorage(folder.resolve(LOG_FILE), true);
     this.clockFile = folder == null ? null : folder.resolve(CLOCK_FILE);
+    this.snapshots = folder == null ? null : new EngineSnapshots(folder);
+    FileLogStorage storage = null;
     try {
-      var created = RocksDbEngineFactory.create(port, stateDir, authorization, logStorage);
+      var kept = snapshots == null ? Optional.<EngineSnapshots.Kept>empty() : snapshots.open();
+      kept.ifPresent(k -> copy(k.state(), stateDir));
+      this.keptProjection = kept.map(EngineSnapshots.Kept::projection).orElse(null);
+      this.snapshotPosition = kept.map(EngineSnapshots.Kept::position).orElse(-1L);
+      storage = folder == null ? null : new FileLogStorage(folder.resolve(LOG_FILE), true);
+      var created = RocksDbEngineFactory.create(port, stateDir, authorization, storage);
       this.engine = created.engine();
       this.feeds = created.feeds();
       this.streamProcessor = created.streamProcessor();
+      this.state = created.state();
+      this.logStorage = storage;
     } catch (RuntimeException e) {
       FileSystemUtils.deleteRecursively(stateDir.toFile());
-      if (logStorage != null) {
-        logStorage.close();
+      if (storage != null) {
+        storage.close();
       }
       throw e;
     }
@@ -128,15 +163,17 @@ public final class EmbeddedZeebe implements AutoCloseable {
             logStorage != null,
             recovered,
             blocks,
+            snapshotPosition,
             Duration.ofNanos(System.nanoTime() - started),
             logStorage == null ? 0 : logStorage.cutOffAtOpen());
     if (logStorage != null && recovery.blocks() == 0) {
       log.info("Embedded Zeebe engine keeps its log in {}: a new one", folder.resolve(LOG_FILE));
     } else if (logStorage != null) {
       log.info(
-          "Embedded Zeebe engine recovered its log {}: {} blocks up to position {}, replayed in {}"
+          "Embedded Zeebe engine recovered its log {}: {}{} blocks up to position {}, replayed in {}"
               + " ms; its clock {} ahead",
           folder.resolve(LOG_FILE),
+          snapshotPosition < 0 ? "" : "a snapshot at position " + snapshotPosition + " and ",
           recovery.blocks(),
           recovery.position(),
           recovery.replay().toMillis(),
@@ -201,7 +238,69 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
   /** A new follower of the engine's records from the first on, keeping none of them. */
   public RecordFeed newFeed() {
-    return feeds.get();
+    return feeds.apply(-1);
+  }
+
+  /** A new follower of the engine's records after this position, keeping none of them. */
+  RecordFeed newFeed(long after) {
+    return feeds.apply(after);
+  }
+
+  /** The projection's part of the snapshot found at start; empty without one. */
+  Optional<EngineSnapshots.Part> keptProjection() {
+    return Optional.ofNullable(keptProjection);
+  }
+
+  /**
+   * Takes a snapshot with the projection's part every {@code period} (and when the engine stops),
+   * after which the log before it is dropped. Only with a log on disk; the projection must follow
+   * the records from the start of the log, or from the kept projection's position on.
+   */
+  public synchronized void keepSnapshots(Supplier<EngineSnapshots.Part> part, Duration period) {
+    if (logStorage == null || projection != null) {
+      return;
+    }
+    this.projection = part;
+    this.snapshotter =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("engine-snapshot").factory());
+    snapshotter.scheduleWithFixedDelay(
+        this::snapshotQuietly, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void snapshotQuietly() {
+    try {
+      snapshot();
+    } catch (RuntimeException e) {
+      log.warn("Could not take a snapshot of the engine; its log is kept whole", e);
+    }
+  }
+
+  /**
+   * Takes a snapshot now, if anything was processed since the last, and drops the log before it.
+   *
+   * @return the position up to which the log was dropped; empty when no snapshot was taken
+   */
+  public synchronized OptionalLong snapshot() {
+    if (projection == null || !processing()) {
+      return OptionalLong.empty();
+    }
+    long processed = processedPosition();
+    if (processed <= snapshotPosition) {
+      return OptionalLong.empty();
+    }
+    long started = System.nanoTime();
+    var part = projection.get();
+    snapshots.write(dir -> state.createSnapshot(dir.toFile()), processed, part);
+    snapshotPosition = processed;
+    long upTo = Math.min(processed, part.position());
+    int dropped = logStorage.compact(upTo);
+    log.debug(
+        "Took a snapshot of the engine at position {} in {} ms; dropped {} blocks of its log",
+        processed,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+        dropped);
+    return OptionalLong.of(upTo);
   }
 
   public int port() {
@@ -225,6 +324,12 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (snapshotter != null) {
+        snapshotter.shutdownNow();
+        snapshotQuietly(); // the next start then replays nothing
+      }
+    }
     try {
       engine.stop();
     } finally {
@@ -234,6 +339,16 @@ public final class EmbeddedZeebe implements AutoCloseable {
       FileSystemUtils.deleteRecursively(stateDir.toFile());
     }
     log.info("Embedded Zeebe engine stopped");
+  }
+
+  private static void copy(Path from, Path to) {
+    try (var files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy the engine's snapshot from " + from, e);
+    }
   }
 
   private static Path stateDir() {

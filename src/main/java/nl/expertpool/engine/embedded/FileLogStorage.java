@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,17 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
   private static final int MAX_BLOCK = 128 * 1024 * 1024;
 
   private final Path file;
-  private final FileChannel channel;
+  private FileChannel channel;
   private final boolean force;
   private final List<ByteBuffer> blocks = new ArrayList<>();
-  private final ConcurrentSkipListMap<Long, Integer> indexByLowest = new ConcurrentSkipListMap<>();
+
+  /** The sequence number of the first block held; it grows as the log is compacted. */
+  private long first;
+
+  private final ConcurrentSkipListMap<Long, Long> sequenceByLowest = new ConcurrentSkipListMap<>();
+  private final List<Long> lowestPositions = new ArrayList<>();
+  private final List<Long> highestPositions = new ArrayList<>();
+  private final List<Long> offsets = new ArrayList<>();
   private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
   private long lastPosition = -1;
   private long cutOff;
@@ -101,7 +109,7 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
       if (crc != checksum(lowest, highest, block)) {
         break;
       }
-      add(lowest, highest, block);
+      add(lowest, highest, block, offset);
       offset += HEADER + length;
     }
     if (offset < size) {
@@ -126,9 +134,12 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
     return (int) crc.getValue();
   }
 
-  private void add(long lowest, long highest, ByteBuffer block) {
+  private void add(long lowest, long highest, ByteBuffer block, long offset) {
     blocks.add(block);
-    indexByLowest.put(lowest, blocks.size() - 1);
+    lowestPositions.add(lowest);
+    highestPositions.add(highest);
+    offsets.add(offset);
+    sequenceByLowest.put(lowest, first + blocks.size() - 1);
     lastPosition = highest;
   }
 
@@ -163,8 +174,9 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
   @Override
   public void append(
       long lowestPosition, long highestPosition, ByteBuffer block, AppendListener listener) {
-    int index;
+    long index;
     synchronized (this) {
+      long offset;
       ByteBuffer frame = ByteBuffer.allocate(HEADER + block.remaining());
       frame
           .putInt(MAGIC)
@@ -175,6 +187,7 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
           .put(block.duplicate())
           .flip();
       try {
+        offset = channel.position();
         while (frame.hasRemaining()) {
           channel.write(frame);
         }
@@ -184,12 +197,73 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write the engine's log " + file, e);
       }
-      add(lowestPosition, highestPosition, block);
-      index = blocks.size();
+      add(lowestPosition, highestPosition, block, offset);
+      index = first + blocks.size();
     }
     listener.onWrite(index, highestPosition);
     listener.onCommit(index, highestPosition);
     commitListeners.forEach(CommitListener::onCommit);
+  }
+
+  /**
+   * Drops every block that ends before this position, keeping the one that holds it: the file is
+   * rewritten with the blocks kept (a new file, forced, then moved over the old one, so that a stop
+   * at any moment leaves one whole log) and memory lets the dropped ones go.
+   *
+   * @return how many blocks were dropped
+   */
+  synchronized int compact(long position) {
+    int drop = 0;
+    while (drop < blocks.size() - 1 && highestPositions.get(drop) < position) {
+      drop++;
+    }
+    if (drop == 0) {
+      return 0;
+    }
+    long from = offsets.get(drop);
+    Path next = file.resolveSibling(file.getFileName() + ".compacting");
+    try (var out =
+        FileChannel.open(
+            next,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      long size = channel.size();
+      long copied = 0;
+      while (copied < size - from) {
+        copied += channel.transferTo(from + copied, size - from - copied, out);
+      }
+      out.force(true);
+      channel.close();
+      Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      forceFolder(file.toAbsolutePath().getParent());
+      channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel.position(channel.size());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot compact the engine's log " + file, e);
+    }
+    sequenceByLowest.headMap(lowestPositions.get(drop)).clear();
+    blocks.subList(0, drop).clear();
+    lowestPositions.subList(0, drop).clear();
+    highestPositions.subList(0, drop).clear();
+    offsets.subList(0, drop).clear();
+    offsets.replaceAll(offset -> offset - from);
+    first += drop;
+    return drop;
+  }
+
+  /** Makes a move within the folder durable (where the file system allows it). */
+  private static void forceFolder(Path folder) {
+    try (var dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      log.debug("Could not force the folder {} to the disk", folder, e);
+    }
+  }
+
+  /** The sequence number of the first block held: how many blocks compaction has dropped. */
+  synchronized long firstBlock() {
+    return first;
   }
 
   @Override
@@ -214,19 +288,26 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
     }
   }
 
-  private synchronized ByteBuffer block(int index) {
-    return index < blocks.size() ? blocks.get(index) : null;
+  /**
+   * The block with this sequence number, or the first held if it was dropped; null past the end.
+   */
+  private synchronized ByteBuffer block(long sequence) {
+    long index = Math.max(sequence, first) - first;
+    return index < blocks.size() ? blocks.get((int) index) : null;
   }
 
-  /** Reads the blocks in order; {@link #seek} goes to the block that may hold a position. */
+  /**
+   * Reads the blocks in order; {@link #seek} goes to the block that may hold a position. A reader
+   * behind the first block held (it was dropped) goes on from that block.
+   */
   private final class Reader implements LogStorageReader {
 
-    private int next;
+    private long next;
 
     @Override
     public void seek(long position) {
-      var before = indexByLowest.lowerEntry(position);
-      next = before == null ? 0 : before.getValue();
+      var before = sequenceByLowest.lowerEntry(position);
+      next = before == null ? firstBlock() : before.getValue();
     }
 
     @Override
@@ -236,12 +317,15 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
 
     @Override
     public DirectBuffer next() {
-      ByteBuffer block = block(next);
-      if (block == null) {
-        throw new NoSuchElementException();
+      synchronized (FileLogStorage.this) {
+        next = Math.max(next, first);
+        ByteBuffer block = block(next);
+        if (block == null) {
+          throw new NoSuchElementException();
+        }
+        next++;
+        return new UnsafeBuffer(block);
       }
-      next++;
-      return new UnsafeBuffer(block);
     }
 
     @Override

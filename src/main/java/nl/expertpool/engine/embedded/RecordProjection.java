@@ -2,6 +2,8 @@ package nl.expertpool.engine.embedded;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.process.test.engine.RecordFeed;
@@ -21,6 +23,8 @@ import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.camunda.zeebe.protocol.record.value.deployment.Form;
 import io.camunda.zeebe.protocol.record.value.deployment.Process;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collections;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import nl.expertpool.engine.ElementInstance;
 import nl.expertpool.engine.Incident;
 import nl.expertpool.engine.ProcessEngine.TaskQuery;
@@ -47,7 +52,7 @@ final class RecordProjection {
   /** A user-task command the engine rejected. */
   record Rejection(long position, UserTaskIntent intent, String type, String reason) {}
 
-  private record Element(
+  record Element(
       long key,
       long processInstanceKey,
       long processDefinitionKey,
@@ -57,16 +62,60 @@ final class RecordProjection {
       long flowScopeKey,
       long parentProcessInstanceKey) {}
 
-  private static final class OpenTask {
-    UserTaskRecordValue value;
-    String assignee;
-    boolean completing;
+  /** What the app reads of a user task, as the engine's record gave it. */
+  record TaskValue(
+      long userTaskKey,
+      long elementInstanceKey,
+      String elementId,
+      long formKey,
+      List<String> candidateGroups,
+      List<String> candidateUsers,
+      long processInstanceKey,
+      String bpmnProcessId,
+      long processDefinitionKey,
+      long creationTimestamp,
+      String dueDate,
+      int priority) {
 
-    OpenTask(UserTaskRecordValue value) {
-      this.value = value;
-      this.assignee = value.getAssignee();
+    static TaskValue of(UserTaskRecordValue value) {
+      return new TaskValue(
+          value.getUserTaskKey(),
+          value.getElementInstanceKey(),
+          value.getElementId(),
+          value.getFormKey(),
+          List.copyOf(value.getCandidateGroupsList()),
+          List.copyOf(value.getCandidateUsersList()),
+          value.getProcessInstanceKey(),
+          value.getBpmnProcessId(),
+          value.getProcessDefinitionKey(),
+          value.getCreationTimestamp(),
+          value.getDueDate(),
+          value.getPriority());
     }
   }
+
+  /** An open user task: its value, its assignee, and whether its completion is under way. */
+  record OpenTask(TaskValue value, String assignee, boolean completing) {}
+
+  /**
+   * All the projection holds, as kept in the engine's snapshot: with it, the records up to {@code
+   * position} need not be read again (the log before it may be gone).
+   */
+  record Saved(
+      long position,
+      Map<Long, String> formIds,
+      Map<Long, byte[]> processResources,
+      List<Element> elements,
+      Set<Long> instances,
+      Map<Long, Map<String, String>> variablesByScope,
+      List<OpenTask> openTasks,
+      Set<Long> closedTasks,
+      Map<Long, Rejection> rejections,
+      List<Incident> incidents,
+      Map<Long, long[]> timers) {}
+
+  private static final ObjectMapper SNAPSHOT_JSON =
+      JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
   private final RecordFeed feed;
   private final ObjectMapper json;
@@ -86,9 +135,63 @@ final class RecordProjection {
   /** Timers waiting: due date in epoch milliseconds by process instance, keyed by timer. */
   private final Map<Long, long[]> timers = new HashMap<>();
 
+  /** A projection that reads the engine's records from the first on. */
   RecordProjection(RecordFeed feed, ObjectMapper json) {
     this.feed = feed;
     this.json = json;
+  }
+
+  /**
+   * A projection that starts from what a snapshot kept ({@link #save}) and reads on from the
+   * position after it.
+   *
+   * @param feeds a feed of the records after a position
+   */
+  RecordProjection(byte[] kept, LongFunction<RecordFeed> feeds, ObjectMapper json) {
+    Saved saved;
+    try {
+      saved = SNAPSHOT_JSON.readValue(kept, Saved.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The engine snapshot's projection cannot be read", e);
+    }
+    this.json = json;
+    this.position = saved.position();
+    this.feed = feeds.apply(saved.position());
+    formIds.putAll(saved.formIds());
+    processResources.putAll(saved.processResources());
+    saved.elements().forEach(e -> elements.put(e.key(), e));
+    instances.addAll(saved.instances());
+    saved
+        .variablesByScope()
+        .forEach((scope, vars) -> variablesByScope.put(scope, new HashMap<>(vars)));
+    saved.openTasks().forEach(t -> openTasks.put(t.value().userTaskKey(), t));
+    closedTasks.addAll(saved.closedTasks());
+    rejections.putAll(saved.rejections());
+    saved.incidents().forEach(i -> incidents.put(i.key(), i));
+    timers.putAll(saved.timers());
+  }
+
+  /** All it holds, up to the last record written so far, and the position of that record. */
+  synchronized EngineSnapshots.Part save() {
+    catchUp();
+    var saved =
+        new Saved(
+            position,
+            formIds,
+            processResources,
+            List.copyOf(elements.values()),
+            instances,
+            variablesByScope,
+            List.copyOf(openTasks.values()),
+            closedTasks,
+            rejections,
+            List.copyOf(incidents.values()),
+            timers);
+    try {
+      return new EngineSnapshots.Part(position, SNAPSHOT_JSON.writeValueAsBytes(saved));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The projection cannot be written for a snapshot", e);
+    }
   }
 
   synchronized long position() {
@@ -118,7 +221,7 @@ final class RecordProjection {
   synchronized boolean isCompleting(long key) {
     catchUp();
     var task = openTasks.get(key);
-    return task != null && task.completing;
+    return task != null && task.completing();
   }
 
   synchronized boolean wasClosed(long key) {
@@ -128,7 +231,7 @@ final class RecordProjection {
 
   synchronized Optional<String> assigneeOf(long key) {
     catchUp();
-    return Optional.ofNullable(openTasks.get(key)).map(t -> t.assignee);
+    return Optional.ofNullable(openTasks.get(key)).map(OpenTask::assignee);
   }
 
   /** The engine's rejection of a command for this task logged after the given position. */
@@ -279,27 +382,26 @@ final class RecordProjection {
     var intent = (UserTaskIntent) record.getIntent();
     var task = openTasks.get(key);
     switch (intent) {
-      case CREATED -> openTasks.put(key, new OpenTask(value));
+      case CREATED ->
+          openTasks.put(key, new OpenTask(TaskValue.of(value), value.getAssignee(), false));
       case ASSIGNED -> {
         if (task != null) {
-          task.assignee = value.getAssignee();
+          openTasks.put(key, new OpenTask(task.value(), value.getAssignee(), task.completing()));
         }
       }
       case UPDATED, CORRECTED, MIGRATED -> {
         if (task != null) {
-          String assignee = task.assignee;
-          task.value = value;
-          task.assignee = assignee;
+          openTasks.put(key, new OpenTask(TaskValue.of(value), task.assignee(), task.completing()));
         }
       }
       case COMPLETING -> {
         if (task != null) {
-          task.completing = true;
+          openTasks.put(key, new OpenTask(task.value(), task.assignee(), true));
         }
       }
       case COMPLETION_DENIED -> {
         if (task != null) {
-          task.completing = false;
+          openTasks.put(key, new OpenTask(task.value(), task.assignee(), false));
         }
       }
       case COMPLETED, CANCELED -> {
@@ -330,26 +432,27 @@ final class RecordProjection {
   }
 
   private UserTask toUserTask(OpenTask task) {
-    return toUserTask(task, visibleVariables(task.value.getElementInstanceKey()));
+    return toUserTask(task, visibleVariables(task.value().elementInstanceKey()));
   }
 
   private UserTask toUserTask(OpenTask task, Map<String, Object> variables) {
-    var value = task.value;
+    var value = task.value();
+    String assignee = task.assignee();
     return new UserTask(
-        value.getUserTaskKey(),
-        elementName(value.getProcessDefinitionKey(), value.getElementId()),
-        value.getElementId(),
-        formIds.get(value.getFormKey()),
-        List.copyOf(value.getCandidateGroupsList()),
-        List.copyOf(value.getCandidateUsersList()),
-        task.assignee == null || task.assignee.isEmpty() ? null : task.assignee,
-        value.getProcessInstanceKey(),
-        value.getBpmnProcessId(),
-        value.getProcessDefinitionKey(),
+        value.userTaskKey(),
+        elementName(value.processDefinitionKey(), value.elementId()),
+        value.elementId(),
+        formIds.get(value.formKey()),
+        value.candidateGroups(),
+        value.candidateUsers(),
+        assignee == null || assignee.isEmpty() ? null : assignee,
+        value.processInstanceKey(),
+        value.bpmnProcessId(),
+        value.processDefinitionKey(),
         variables,
-        Instant.ofEpochMilli(value.getCreationTimestamp()),
-        instant(value.getDueDate()),
-        value.getPriority());
+        Instant.ofEpochMilli(value.creationTimestamp()),
+        instant(value.dueDate()),
+        value.priority());
   }
 
   /** The one variable as the task sees it (innermost scope first), or none. */
@@ -357,7 +460,7 @@ final class RecordProjection {
     if (name == null) {
       return Map.of();
     }
-    long scope = task.value.getElementInstanceKey();
+    long scope = task.value().elementInstanceKey();
     while (scope > 0) {
       String value = variablesByScope.getOrDefault(scope, Map.of()).get(name);
       if (value != null) {

@@ -1,8 +1,10 @@
 package nl.expertpool.engine.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.Record;
@@ -10,11 +12,13 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
+import nl.expertpool.engine.ProcessEngine.TaskQuery;
 import nl.expertpool.runtime.FreePort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +85,80 @@ class DurableEngineTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> completed(engine, waiting));
       // New keys follow the old ones.
       assertThat(start(client, "waiting", Map.of("key", "k-2"))).isGreaterThan(waiting);
+    }
+  }
+
+  /**
+   * A snapshot keeps the state store and the app's projection, and the log before it goes (from the
+   * file and from memory). The next start begins at the snapshot and replays only what follows: the
+   * open tasks with their variables, the instances ended before it, an active timer and the keys
+   * all go on.
+   */
+  @Test
+  void aSnapshotLetsTheLogBeforeItGoAndTheNextStartBeginsThere() throws Exception {
+    var json = new ObjectMapper();
+    long reviewed;
+    long later;
+    long ended;
+    long logBytes;
+    try (var engine = new EmbeddedZeebe(FreePort.find(), null, folder);
+        var client = client(engine)) {
+      var app = new EmbeddedProcessEngine(engine, json, Duration.ofHours(1));
+      client
+          .newDeployResourceCommand()
+          .addProcessModel(
+              Bpmn.createExecutableProcess("review")
+                  .startEvent()
+                  .userTask("check", t -> t.zeebeUserTask().zeebeCandidateGroups("staff"))
+                  .intermediateCatchEvent("wait", e -> e.timerWithDuration("PT3H"))
+                  .endEvent()
+                  .done(),
+              "review.bpmn")
+          .addProcessModel(
+              Bpmn.createExecutableProcess("quick").startEvent().endEvent().done(), "quick.bpmn")
+          .send()
+          .join();
+      reviewed = start(client, "review", Map.of("projectId", 7));
+      ended = start(client, "quick", Map.of());
+      for (int i = 0; i < 30; i++) {
+        start(client, "quick", Map.of());
+      }
+      await().until(() -> app.openUserTasks(TaskQuery.all()).size() == 1);
+      long sizeBefore = Files.size(folder.resolve(EmbeddedZeebe.LOG_FILE));
+
+      var upTo = engine.snapshot();
+
+      assertThat(upTo).isPresent();
+      assertThat(Files.size(folder.resolve(EmbeddedZeebe.LOG_FILE)))
+          .as("the log before the snapshot dropped from the file")
+          .isLessThan(sizeBefore / 4);
+      assertThat(engine.snapshot()).as("nothing new, no snapshot").isEmpty();
+      later = start(client, "review", Map.of("projectId", 8));
+      await().until(() -> app.openUserTasks(TaskQuery.all()).size() == 2);
+      logBytes = Files.size(folder.resolve(EmbeddedZeebe.LOG_FILE));
+    }
+    assertThat(Files.size(folder.resolve(EmbeddedZeebe.LOG_FILE)))
+        .as("the snapshot taken when the engine stopped dropped the rest")
+        .isLessThan(logBytes);
+
+    try (var engine = new EmbeddedZeebe(FreePort.find(), null, folder);
+        var client = client(engine)) {
+      var app = new EmbeddedProcessEngine(engine, json, Duration.ofHours(1));
+      assertThat(engine.recovery().snapshotPosition()).isPositive();
+      assertThat(engine.recovery().blocks()).isLessThan(5);
+      var tasks = app.openUserTasks(TaskQuery.all());
+      assertThat(tasks)
+          .extracting(t -> t.processInstanceKey(), t -> t.variables().get("projectId"))
+          .containsExactly(tuple(reviewed, 7), tuple(later, 8));
+      assertThat(tasks.getFirst().candidateGroups()).containsExactly("staff");
+      assertThat(tasks.getFirst().name()).isEqualTo("check");
+      assertThat(app.knowsInstance(ended)).as("an instance ended before the snapshot").isTrue();
+
+      app.complete(tasks.getFirst().key(), Map.of("checked", true));
+      await().until(() -> app.nextTimer(reviewed).isPresent());
+      app.advanceClock(Duration.ofHours(3).plusMinutes(1));
+      await().atMost(Duration.ofSeconds(30)).until(() -> app.activeElements(reviewed).isEmpty());
+      assertThat(start(client, "quick", Map.of())).isGreaterThan(later);
     }
   }
 

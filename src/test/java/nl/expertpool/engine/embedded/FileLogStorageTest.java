@@ -15,7 +15,10 @@ import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine's log on disk: kept across opening it again, and a torn tail cut off at open. */
+/**
+ * The engine's log on disk: kept across opening it again, a torn tail cut off at open, and the
+ * blocks a snapshot covers dropped.
+ */
 class FileLogStorageTest {
 
   @TempDir Path dir;
@@ -85,6 +88,38 @@ class FileLogStorageTest {
       assertThat(log.cutOffAtOpen()).isEqualTo(FileLogStorage.HEADER + "damaged".length() + 2);
     }
     assertThat(Files.size(file)).isEqualTo(FileLogStorage.HEADER + "kept".length());
+  }
+
+  @Test
+  void compactionDropsTheBlocksBeforeAPositionFromTheFileAndAReaderGoesOn() {
+    Path file = dir.resolve("log");
+    try (var log = new FileLogStorage(file, true)) {
+      append(log, 1, 3, "first");
+      append(log, 4, 4, "second");
+      append(log, 5, 9, "third");
+      try (var reader = log.newReader()) {
+        reader.seek(1);
+        reader.next(); // "first": this reader goes on after compaction
+
+        // The block that holds position 6 is kept, with what follows.
+        assertThat(log.compact(6)).isEqualTo(2);
+
+        assertThat(reader.next().getStringWithoutLengthUtf8(0, "third".length()))
+            .as("a reader on a dropped block goes on from the first held")
+            .isEqualTo("third");
+      }
+      assertThat(read(log, -1)).containsExactly("third");
+      assertThat(read(log, 7)).containsExactly("third");
+      assertThat(log.compact(6)).as("nothing more to drop").isZero();
+      append(log, 10, 10, "fourth");
+    }
+    try (var log = new FileLogStorage(file, true)) {
+      assertThat(read(log, -1)).containsExactly("third", "fourth");
+      assertThat(log.lastPosition()).isEqualTo(10);
+      assertThat(log.compact(100)).as("the last block always stays").isEqualTo(1);
+      assertThat(read(log, -1)).containsExactly("fourth");
+    }
+    assertThat(dir.resolve("log.compacting")).doesNotExist();
   }
 
   @Test

@@ -25,7 +25,13 @@ public final class RecordFeed {
   private long lastPosition = -1;
 
   RecordFeed(LogStream log) {
+    this(log, -1);
+  }
+
+  /** A feed of the records after this position (-1: from the first on). */
+  RecordFeed(LogStream log, long after) {
     this.reader = log.newLogStreamReader();
+    this.lastPosition = after;
   }
 
   /**

@@ -35,7 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 /**
  * The in-memory engine of zeebe-process-test ({@link EngineFactory}), assembled the same way but
@@ -59,9 +59,15 @@ public final class RocksDbEngineFactory {
 
   private RocksDbEngineFactory() {}
 
-  /** An engine, a way to follow its records, and its stream processor (to ask how far it got). */
+  /**
+   * An engine, a way to follow its records after a position (-1: from the first), its stream
+   * processor (to ask how far it got) and its state store (to take a snapshot of).
+   */
   public record Created(
-      ZeebeTestEngine engine, Supplier<RecordFeed> feeds, StreamProcessor streamProcessor) {}
+      ZeebeTestEngine engine,
+      LongFunction<RecordFeed> feeds,
+      StreamProcessor streamProcessor,
+      ZeebeDb<ZbColumnFamilies> state) {}
 
   /**
    * An engine whose gRPC gateway listens on the loopback address and port and whose state lives in
@@ -69,8 +75,10 @@ public final class RocksDbEngineFactory {
    *
    * @param authorization the {@code authorization} header every call must carry, such as {@code
    *     Basic ...}; null takes every call
+   * @param stateDir the state store's folder: empty, or a snapshot's checkpoint
    * @param storage where the log is kept; null keeps it in memory. A log that holds records is
-   *     replayed when the engine starts, as a broker recovers
+   *     replayed when the engine starts, as a broker recovers, after the position the state store
+   *     holds
    */
   public static Created create(int port, Path stateDir, String authorization, LogStorage storage) {
     int partitionId = 1;
@@ -158,7 +166,7 @@ public final class RocksDbEngineFactory {
             records,
             clock,
             stateMonitor);
-    return new Created(engine, () -> new RecordFeed(logStream), streamProcessor);
+    return new Created(engine, after -> new RecordFeed(logStream, after), streamProcessor, state);
   }
 
   private static ZeebeDb<ZbColumnFamilies> stateStore(Path dir, int partitionId) {
