@@ -45,8 +45,14 @@ final class AppDriver implements Driver {
   private final RecordWatch records;
   private final Map<UUID, String> signUpCodes = new ConcurrentHashMap<>();
   private final AtomicInteger created = new AtomicInteger();
+  private final String name;
 
   AppDriver(ApplicationContext app) {
+    this(app, "app");
+  }
+
+  AppDriver(ApplicationContext app, String name) {
+    this.name = name;
     this.projects = app.getBean(ProjectLifecycle.class);
     this.call = app.getBean(CallForExperts.class);
     this.intake = app.getBean(Intake.class);
@@ -58,7 +64,7 @@ final class AppDriver implements Driver {
 
   @Override
   public String name() {
-    return "app";
+    return name;
   }
 
   @Override

@@ -57,6 +57,15 @@ class LifecycleBenchmark {
   private static final int API_SECONDS = Integer.getInteger("bench.api.seconds", 20);
   private static final boolean STARTUP =
       Boolean.parseBoolean(System.getProperty("bench.startup", "true"));
+
+  /** The durable log: the top level again with the log on disk, and restarts with it (issue 21). */
+  private static final boolean DURABILITY =
+      Boolean.parseBoolean(System.getProperty("bench.durability", "true"));
+
+  /** How many completed lifecycles the durable log holds when the restarts are timed. */
+  private static final int DURABLE_LIFECYCLES =
+      Integer.getInteger("bench.durability.lifecycles", 100);
+
   private static final Path OUTPUT =
       Path.of(System.getProperty("bench.output", "target/benchmark.json"));
 
@@ -126,6 +135,9 @@ class LifecycleBenchmark {
           }
         }
       }
+      if (APP && DURABILITY) {
+        report.json.put("durability", durability(resources));
+      }
       if (BASELINE) {
         var json = new ObjectMapper().findAndRegisterModules();
         for (int i = 0; i < CONCURRENCY.size(); i++) {
@@ -148,6 +160,9 @@ class LifecycleBenchmark {
       startupJson.put("firstStartStatus", startup.first().status());
       startupJson.put("restartSeconds", seconds(startup.restart()));
       startupJson.put("restartStatus", startup.restart().status());
+      startupJson.put("firstStartEngineMillis", startup.first().replayMillis());
+      startupJson.put("restartEngineMillis", startup.restart().replayMillis());
+      startupJson.put("restartEngine", startup.restart().recovered());
     }
     startupJson.put("inProcessContextSeconds", contextStarts);
     report.json.put("startup", startupJson);
@@ -255,12 +270,14 @@ class LifecycleBenchmark {
         String.format(
             Locale.ROOT,
             "Start to healthy (java -jar %s until /actuator/health is UP): first start %.1f s%s,"
-                + " restart %.1f s%s",
+                + " restart %.1f s%s; engine start and replay %d ms and %d ms",
             first.jar(),
             first.seconds(),
             first.status().equals("UP") ? "" : " (" + first.status() + ")",
             again.seconds(),
-            again.status().equals("UP") ? "" : " (" + again.status() + ")"));
+            again.status().equals("UP") ? "" : " (" + again.status() + ")",
+            first.replayMillis(),
+            again.replayMillis()));
     return new Startup(first, again);
   }
 
@@ -275,6 +292,124 @@ class LifecycleBenchmark {
             "expertpool.embedded.engine-port=0",
             "expertpool.embedded.data-dir=")
         .run();
+  }
+
+  /**
+   * The app in this JVM on a data folder: the engine's log on disk, each block forced to it, and no
+   * snapshot, so that the log keeps every lifecycle.
+   */
+  private static ConfigurableApplicationContext startDurableApp(Path data)
+      throws java.io.IOException {
+    Files.deleteIfExists(Path.of("target/benchmark-durable-app.log"));
+    return new SpringApplicationBuilder(ExpertPoolApplication.class)
+        .properties(
+            "logging.file.name=target/benchmark-durable-app.log",
+            "logging.threshold.console=OFF",
+            "server.port=0",
+            "expertpool.embedded.engine-port=0")
+        // Arguments, not defaults: the benchmark's JVM empties the data folder for the levels.
+        .run(
+            "--expertpool.embedded.snapshot-period=0s",
+            "--expertpool.embedded.data-dir=" + data.toAbsolutePath());
+  }
+
+  /**
+   * What durability costs and what a long log costs at start. The top level runs again on an app
+   * whose engine log is on disk (each block forced to it before the engine goes on), and more
+   * lifecycles follow until the log holds {@link #DURABLE_LIFECYCLES}. The built jar then starts on
+   * that folder three times: with snapshots off (the whole log replayed), with snapshots on (the
+   * whole log replayed again; stopping takes a snapshot and drops the log), and once more (from the
+   * snapshot).
+   */
+  private Map<String, Object> durability(Resources resources) throws Exception {
+    var json = new LinkedHashMap<String, Object>();
+    int concurrency = CONCURRENCY.getLast();
+    Path data = Path.of("target/benchmark-durable-data");
+    org.springframework.util.FileSystemUtils.deleteRecursively(data);
+    Path log = data.resolve("engine").resolve("log");
+    int lifecycles;
+    try (var app = startDurableApp(data);
+        var driver = new AppDriver(app, "app, log on disk")) {
+      var database = new DatabaseWrites(app.getBean(DataSource.class));
+      resources.followPostgres(database.backendPid());
+      json.put("level", level(driver, database, resources, concurrency));
+      int projects = PROJECTS == null ? concurrency : PROJECTS;
+      lifecycles = 1 + projects; // the level's warm-up and its projects
+      if (lifecycles < DURABLE_LIFECYCLES) {
+        LevelRun.run(
+            driver,
+            database,
+            resources,
+            concurrency,
+            DURABLE_LIFECYCLES - lifecycles,
+            EXPERTS,
+            INTERVIEWS);
+        lifecycles = DURABLE_LIFECYCLES;
+      }
+    }
+    json.put("lifecyclesInLog", lifecycles);
+    json.put("logMiB", BenchReport.round(Files.size(log) / 1048576.0, 1));
+    report.line(
+        String.format(
+            Locale.ROOT,
+            "Durable log: %d completed lifecycles, %.1f MiB in %s",
+            lifecycles,
+            Files.size(log) / 1048576.0,
+            log));
+    var jar = StartupProbe.jar(Path.of("target"));
+    if (jar.isPresent()) {
+      var whole =
+          StartupProbe.measure(
+              jar.get(),
+              data,
+              Path.of("target/benchmark-replay-whole.log"),
+              Map.of("EXPERTPOOL_ENGINE_SNAPSHOT_PERIOD", "0s"));
+      var wholeAgain =
+          StartupProbe.measure(jar.get(), data, Path.of("target/benchmark-replay-snapshot.log"));
+      double afterSnapshotMiB = Files.size(log) / 1048576.0;
+      var fromSnapshot =
+          StartupProbe.measure(jar.get(), data, Path.of("target/benchmark-replay-from.log"));
+      json.put("startWholeLog", startJson(whole));
+      json.put("startWholeLogThenSnapshot", startJson(wholeAgain));
+      json.put("logMiBAfterSnapshot", BenchReport.round(afterSnapshotMiB, 2));
+      json.put("startFromSnapshot", startJson(fromSnapshot));
+      for (var line :
+          List.of(
+              Map.entry("whole log replayed, no snapshot", whole),
+              Map.entry("whole log replayed, snapshot taken at stop", wholeAgain),
+              Map.entry("from the snapshot", fromSnapshot))) {
+        report.line(
+            String.format(
+                Locale.ROOT,
+                "  java -jar on it, %s: healthy in %.1f s, engine start and replay %d ms (%s)",
+                line.getKey(),
+                line.getValue().seconds(),
+                line.getValue().replayMillis(),
+                line.getValue().recovered()));
+      }
+      report.line(
+          String.format(Locale.ROOT, "  log after the snapshot: %.2f MiB", afterSnapshotMiB));
+      double replay = fromSnapshot.replayMillis() / 1000.0;
+      report.target(
+          "engine start and replay, " + lifecycles + " lifecycles in the log, from a snapshot",
+          "<= 5 s",
+          fromSnapshot.replayMillis() < 0 ? Double.NaN : replay,
+          "s",
+          fromSnapshot.replayMillis() >= 0 && replay <= 5);
+    } else {
+      report.line("  Restarts on it: skipped, no jar in target/ (mvn -Pbench verify builds it)");
+    }
+    org.springframework.util.FileSystemUtils.deleteRecursively(data);
+    return json;
+  }
+
+  private static Map<String, Object> startJson(StartupProbe.Result result) {
+    var json = new LinkedHashMap<String, Object>();
+    json.put("seconds", seconds(result));
+    json.put("status", result.status());
+    json.put("replayMillis", result.replayMillis());
+    json.put("engine", result.recovered());
+    return json;
   }
 
   private void milestoneApi(ConfigurableApplicationContext app) throws InterruptedException {

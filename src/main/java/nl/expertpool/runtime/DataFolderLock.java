@@ -16,23 +16,44 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the operating system lets go of it when the process ends, however it ends ({@code kill -9}
  * included). A second app on the same folder is refused before it touches the engine's log or the
  * database; whatever is left running from an app that holds the lock no more (its PostgreSQL) is an
- * orphan, safe to stop. The lock is taken once per process, by the first part that needs it.
+ * orphan, safe to stop. The lock is taken once per process, by the first part that needs it, and
+ * let go when the last part that holds it stops (an app stopped and started again in one JVM, as
+ * the benchmark does).
  */
 public final class DataFolderLock {
 
   static final String FILE = "app.lock";
 
-  private static final Map<Path, FileLock> HELD = new ConcurrentHashMap<>();
+  /** The lock of a folder and how many parts of the app hold it. */
+  private record Held(FileLock lock, int holders) {}
+
+  private static final Map<Path, Held> HELD = new ConcurrentHashMap<>();
 
   private DataFolderLock() {}
 
   /**
-   * Holds the lock of this data folder for the rest of this process.
+   * Holds the lock of this data folder until {@link #release} (or this process ends).
    *
    * @throws StartupProblem when another live app holds it
    */
   public static void hold(Path folder) {
-    HELD.computeIfAbsent(folder.toAbsolutePath().normalize(), DataFolderLock::acquire);
+    HELD.compute(
+        folder.toAbsolutePath().normalize(),
+        (path, held) ->
+            held == null ? new Held(acquire(path), 1) : new Held(held.lock(), held.holders() + 1));
+  }
+
+  /** One holder lets go; the last one gives the lock back. */
+  public static void release(Path folder) {
+    HELD.computeIfPresent(
+        folder.toAbsolutePath().normalize(),
+        (path, held) -> {
+          if (held.holders() > 1) {
+            return new Held(held.lock(), held.holders() - 1);
+          }
+          closeQuietly(held.lock().channel());
+          return null;
+        });
   }
 
   private static FileLock acquire(Path folder) {

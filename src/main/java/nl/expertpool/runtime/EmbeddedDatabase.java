@@ -171,7 +171,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return postgres.getPort();
   }
 
-  /** Stops PostgreSQL; a throw-away data folder goes with it. */
+  /** Stops PostgreSQL; a throw-away data folder goes with it, a kept one's lock is let go. */
   @Override
   public void close() {
     try {
@@ -181,6 +181,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } finally {
       if (temporary) {
         FileSystemUtils.deleteRecursively(root.toFile());
+      } else {
+        DataFolderLock.release(root);
       }
     }
   }

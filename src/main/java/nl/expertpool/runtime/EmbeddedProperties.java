@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     PostgreSQL, deleted on shutdown, and the engine's log in memory (tests).
  * @param postgresPort port of the embedded PostgreSQL; 0 picks a free one
  * @param snapshotPeriod how often the engine takes a snapshot of its state, after which the log
- *     before it is dropped (also when it stops); only with a data folder
+ *     before it is dropped (also when it stops); only with a data folder. Zero takes none: the log
+ *     grows whole (the benchmark's replay of a long log)
  */
 @ConfigurationProperties("expertpool.embedded")
 public record EmbeddedProperties(

@@ -1,5 +1,6 @@
 package nl.expertpool.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,6 +52,33 @@ class DataFolderLockTest {
       first.waitFor(30, TimeUnit.SECONDS);
     }
     assertThatCode(() -> DataFolderLock.hold(data)).doesNotThrowAnyException();
+    DataFolderLock.release(data);
+  }
+
+  /**
+   * The database and the engine each hold the lock; it is given back when both have let go, so that
+   * an app stopped and started again in one JVM (the benchmark) takes it anew.
+   */
+  @Test
+  void theLockIsGivenBackWhenItsLastHolderLetsGo() throws Exception {
+    DataFolderLock.hold(data);
+    DataFolderLock.hold(data);
+    DataFolderLock.release(data);
+    try (var channel =
+        java.nio.channels.FileChannel.open(
+            data.resolve(DataFolderLock.FILE), java.nio.file.StandardOpenOption.WRITE)) {
+      assertThatThrownBy(channel::tryLock)
+          .as("still held by this process")
+          .isInstanceOf(java.nio.channels.OverlappingFileLockException.class);
+    }
+    DataFolderLock.release(data);
+    try (var channel =
+        java.nio.channels.FileChannel.open(
+            data.resolve(DataFolderLock.FILE), java.nio.file.StandardOpenOption.WRITE)) {
+      var lock = channel.tryLock();
+      assertThat(lock).as("given back").isNotNull();
+      lock.release();
+    }
   }
 
   /** The first app: holds the folder's lock until it is killed. */

@@ -35,10 +35,16 @@ class EmbeddedEngineConfiguration {
       DataFolderLock.hold(properties.dataDir()); // one app on the engine's log
     }
     String credential = EmbeddedEnvironmentPostProcessor.ENGINE_USER + ":" + password;
-    return new EmbeddedZeebe(
-        properties.enginePort(),
-        "Basic " + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)),
-        properties.engineDir());
+    var zeebe =
+        new EmbeddedZeebe(
+            properties.enginePort(),
+            "Basic "
+                + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8)),
+            properties.engineDir());
+    if (properties.keepsData()) {
+      zeebe.whenClosed(() -> DataFolderLock.release(properties.dataDir()));
+    }
+    return zeebe;
   }
 
   @Bean

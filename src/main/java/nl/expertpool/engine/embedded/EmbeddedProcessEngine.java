@@ -33,8 +33,8 @@ final class EmbeddedProcessEngine implements ProcessEngine {
   }
 
   /**
-   * @param snapshotPeriod how often the engine keeps a snapshot with this projection; null takes
-   *     none
+   * @param snapshotPeriod how often the engine keeps a snapshot with this projection; null or zero
+   *     takes none (the log then grows whole)
    */
   EmbeddedProcessEngine(EmbeddedZeebe zeebe, ObjectMapper json, Duration snapshotPeriod) {
     this.zeebe = zeebe;
@@ -45,7 +45,7 @@ final class EmbeddedProcessEngine implements ProcessEngine {
             .map(kept -> new RecordProjection(kept.bytes(), zeebe::newFeed, json))
             .orElseGet(() -> new RecordProjection(zeebe.newFeed(), json));
     this.commands = new EngineCommandWriter(zeebe.engine());
-    if (snapshotPeriod != null) {
+    if (snapshotPeriod != null && snapshotPeriod.isPositive()) {
       zeebe.keepSnapshots(projection::save, snapshotPeriod);
     }
   }

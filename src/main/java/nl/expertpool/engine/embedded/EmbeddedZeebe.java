@@ -72,6 +72,8 @@ public final class EmbeddedZeebe implements AutoCloseable {
   private volatile Supplier<EngineSnapshots.Part> projection;
   private ScheduledExecutorService snapshotter;
   private long snapshotPosition = -1;
+  private final java.util.List<Runnable> afterClose =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * What the engine found at start.
@@ -241,6 +243,11 @@ public final class EmbeddedZeebe implements AutoCloseable {
     return feeds.apply(-1);
   }
 
+  /** Runs this once the engine has stopped and its log is closed. */
+  public void whenClosed(Runnable action) {
+    afterClose.add(action);
+  }
+
   /** A new follower of the engine's records after this position, keeping none of them. */
   RecordFeed newFeed(long after) {
     return feeds.apply(after);
@@ -337,6 +344,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
         logStorage.close();
       }
       FileSystemUtils.deleteRecursively(stateDir.toFile());
+      afterClose.forEach(Runnable::run);
     }
     log.info("Embedded Zeebe engine stopped");
   }

@@ -235,10 +235,14 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
       }
       out.force(true);
       channel.close();
-      Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      forceFolder(file.toAbsolutePath().getParent());
-      channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      channel.position(channel.size());
+      try {
+        Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceFolder(file.toAbsolutePath().getParent());
+      } finally {
+        // The new file, or the old one whole if it could not be replaced.
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        channel.position(channel.size());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot compact the engine's log " + file, e);
     }
