@@ -339,8 +339,8 @@ public class DemoData {
   }
 
   /**
-   * What an interview's answers say, in the words of the languages the demo records in: every other
-   * interview in the pool's own language, the others in English.
+   * What an interview's answers say, in the words of the languages the demo records in: the pool's
+   * own language and English.
    */
   private static final Map<String, List<String>> SAID =
       Map.of(
@@ -369,9 +369,13 @@ public class DemoData {
               "De eerste maanden bepalen hoe mensen hun weg vinden.",
               "Een maatje uit de eigen gemeenschap in de eerste maanden"));
 
-  /** The language an interview is recorded in: every other one in the pool's own. */
+  /**
+   * The language an interview is recorded in: the first in English, the others in the pool's own.
+   * So every theme's quotes include the pool's language, whichever interviews the synthesis quotes
+   * first (it takes them by expert, whose ids are random).
+   */
   private static String language(Plan plan, int index) {
-    return index % 2 == 1 && SAID.containsKey(plan.language()) ? plan.language() : "en";
+    return index > 0 && SAID.containsKey(plan.language()) ? plan.language() : "en";
   }
 
   private static Map<String, Object> interview(Plan plan, int index) {
