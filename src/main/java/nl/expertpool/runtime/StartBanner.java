@@ -67,7 +67,9 @@ class StartBanner {
         "    Database  " + database + data,
         cluster
             ? "  Stop with Ctrl-C."
-            : "  The embedded engine is under the Camunda License 1.0: evaluation, development,"
+            : "  Evaluation runtime – not for production (see Licences in the README)."
+                + System.lineSeparator()
+                + "  The embedded engine is under the Camunda License 1.0: evaluation, development,"
                 + System.lineSeparator()
                 + "  demos, training and tests only, not production (use the camunda profile)."
                 + System.lineSeparator()

@@ -20,7 +20,8 @@ class StartBannerTest {
         .contains("127.0.0.1:26500 (this app only; log in ./data/engine)")
         .contains("(data in ./data/postgres)")
         .contains("Camunda License 1.0")
-        .contains("not production");
+        .contains("not production")
+        .containsPattern("(?m)^  Evaluation runtime – not for production");
   }
 
   @Test

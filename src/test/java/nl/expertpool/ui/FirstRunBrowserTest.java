@@ -104,7 +104,14 @@ class FirstRunBrowserTest extends BrowserPages {
             .findFirst()
             .orElseThrow();
     browser.get(url("/dashboard/projects/" + almere.getId() + "?lang=en"));
-    assertThat(browser.findElements(By.cssSelector("ul.quotes q[lang=uk]"))).isNotEmpty();
+    assertThat(browser.findElements(By.cssSelector("ul.quotes q[lang=uk]")))
+        .as(
+            () ->
+                "Ukrainian quotes on the Almere project's page; its insights say: "
+                    + browser.findElements(By.id("insights")).stream()
+                        .map(e -> e.getText())
+                        .toList())
+        .isNotEmpty();
     assertThat(browser.findElement(By.id("insights")).getText())
         .contains("Ніхто не сказав нам, з чого почати.", ", in Ukrainian");
     signOut();
