@@ -75,6 +75,38 @@ class DockerComposeTest {
         .contains("broker", "operate", "tasklist", "identity");
   }
 
+  /**
+   * As Camunda's own 8.8 compose files (camunda-distributions, versions/camunda-8.8): their newest
+   * patch (8.8.36), a health check that waits for the management API to answer its health status
+   * 200 (so the REST API is ready when the app starts), and no index replicas on the one
+   * Elasticsearch node, which can then be green.
+   */
+  @Test
+  void theClusterIsCamundasNewest88PatchReadyWhenItsHealthSaysSoWithoutReplicas()
+      throws IOException {
+    var services = map(compose.get("services"));
+    var orchestration = map(services.get("orchestration"));
+    Matcher version =
+        Pattern.compile("camunda/camunda:\\$\\{CAMUNDA_VERSION:-8\\.8\\.(\\d+)}")
+            .matcher(string(orchestration.get("image")));
+    assertThat(version.matches()).isTrue();
+    assertThat(Integer.parseInt(version.group(1))).isGreaterThanOrEqualTo(36);
+    assertThat(Files.readAllLines(DOCKER.resolve(".env.example")))
+        .contains("CAMUNDA_VERSION=8.8." + version.group(1), "ELASTIC_VERSION=8.17.10");
+
+    String check = joined(map(orchestration.get("healthcheck")).get("test"));
+    assertThat(check)
+        .contains("/dev/tcp/127.0.0.1/9600")
+        .contains("GET /actuator/health/status HTTP/1.1")
+        .as("the check fails unless the status line says 200")
+        .contains("grep -q \" 200 \"");
+
+    assertThat(environment("orchestration"))
+        .containsEntry("CAMUNDA_DATABASE_INDEX_NUMBEROFREPLICAS", "0");
+    String elastic = joined(map(map(services.get("elasticsearch")).get("healthcheck")).get("test"));
+    assertThat(elastic).contains("green").doesNotContain("yellow");
+  }
+
   @Test
   void operateTasklistTheRestApiAndTheAppArePublished() {
     assertThat(containerPorts("orchestration")).contains(8080, 26500);
@@ -260,6 +292,12 @@ class DockerComposeTest {
   private static List<?> list(Object value) {
     assertThat(value).isInstanceOf(List.class);
     return (List<?>) value;
+  }
+
+  private static String joined(Object list) {
+    return list(list).stream()
+        .map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static String string(Object value) {
