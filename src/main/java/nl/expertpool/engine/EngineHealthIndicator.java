@@ -2,6 +2,7 @@ package nl.expertpool.engine;
 
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/health} component {@code engine}: UP when the gateway answers a topology
  * request, else DOWN with the reason in one line (and no stack trace in the log at every check). An
  * engine with a log of its own (the embedded default) is DOWN while it replays that log, and its
- * details say how far the log it recovered goes and whether replay has finished.
+ * details say how far the log it recovered goes and whether replay has finished. A cluster that
+ * answers but refused the app's client a permission lately ({@link EngineAccess}) is DOWN too, the
+ * reason naming the permission, so that a missing authorization is not taken for an outage.
  */
 @Component("engine")
 class EngineHealthIndicator implements HealthIndicator {
@@ -25,11 +28,16 @@ class EngineHealthIndicator implements HealthIndicator {
 
   private final CamundaClient client;
   private final ObjectProvider<EngineRecoveryReport> recovery;
+  private final ObjectProvider<EngineAccess> access;
   private final HealthChangeLog changes = new HealthChangeLog("The workflow engine");
 
-  EngineHealthIndicator(CamundaClient client, ObjectProvider<EngineRecoveryReport> recovery) {
+  EngineHealthIndicator(
+      CamundaClient client,
+      ObjectProvider<EngineRecoveryReport> recovery,
+      ObjectProvider<EngineAccess> access) {
     this.client = client;
     this.recovery = recovery;
+    this.access = access;
   }
 
   @Override
@@ -55,6 +63,23 @@ class EngineHealthIndicator implements HealthIndicator {
               .withDetail("partitions", topology.getPartitionsCount());
       if (report != null) {
         up.withDetails(report.details());
+      }
+      var denial = Optional.ofNullable(access.getIfAvailable()).flatMap(EngineAccess::current);
+      if (denial.isPresent()) {
+        // It answers, but refuses the app's client what it needs: not an outage, an authorization.
+        return Health.down()
+            .withDetail(
+                "reason",
+                "The workflow engine answers but refuses the app's client "
+                    + (denial.get().permission() == null
+                        ? "a permission"
+                        : "the permission " + denial.get().permission())
+                    + " (for "
+                    + denial.get().request()
+                    + "); grant it to the client in the cluster's Identity")
+            .withDetail("missingPermission", String.valueOf(denial.get().permission()))
+            .withDetail("refusedAt", denial.get().at().toString())
+            .build();
       }
       return up.build();
     } catch (TimeoutException e) {

@@ -3,6 +3,7 @@ package nl.expertpool.engine.camunda;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import java.time.Clock;
+import nl.expertpool.engine.EngineAccess;
 import nl.expertpool.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,13 @@ import org.springframework.context.annotation.Profile;
 class CamundaEngineConfiguration {
 
   @Bean
-  ProcessEngine processEngine(CamundaClient client, ObjectMapper json) {
-    return new CamundaProcessEngine(client, json);
+  EngineAccess engineAccess(Clock clock) {
+    return new EngineAccess(clock);
+  }
+
+  @Bean
+  ProcessEngine processEngine(CamundaClient client, ObjectMapper json, EngineAccess access) {
+    return new CamundaProcessEngine(client, json, access);
   }
 
   @Bean

@@ -35,6 +35,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import nl.expertpool.engine.ElementInstance;
+import nl.expertpool.engine.EngineAccess;
+import nl.expertpool.engine.EngineAccessDeniedException;
 import nl.expertpool.engine.EngineUnavailableException;
 import nl.expertpool.engine.Incident;
 import nl.expertpool.engine.ProcessEngine;
@@ -62,15 +64,22 @@ final class CamundaProcessEngine implements ProcessEngine {
   private final ObjectMapper json;
   private final Duration visibilityWait;
   private final Map<Long, String> formIdsByKey = new ConcurrentHashMap<>();
+  private final EngineAccess access;
 
   CamundaProcessEngine(CamundaClient client, ObjectMapper json) {
-    this(client, json, VISIBILITY_WAIT);
+    this(client, json, VISIBILITY_WAIT, new EngineAccess());
   }
 
-  CamundaProcessEngine(CamundaClient client, ObjectMapper json, Duration visibilityWait) {
+  CamundaProcessEngine(CamundaClient client, ObjectMapper json, EngineAccess access) {
+    this(client, json, VISIBILITY_WAIT, access);
+  }
+
+  CamundaProcessEngine(
+      CamundaClient client, ObjectMapper json, Duration visibilityWait, EngineAccess access) {
     this.client = client;
     this.json = json;
     this.visibilityWait = visibilityWait;
+    this.access = access;
   }
 
   @Override
@@ -413,21 +422,72 @@ final class CamundaProcessEngine implements ProcessEngine {
   }
 
   /**
-   * Sends a request. A cluster that does not answer, fails, or refuses the app's credentials is
-   * unavailable to the app; other refusals are the caller's to interpret.
+   * Sends a request. Backpressure (503) is tried again after a growing pause, {@link #ATTEMPTS}
+   * times in all, as Camunda advises; a cluster that still does not answer, fails, or refuses the
+   * app's credentials is unavailable to the app; a missing authorization (403) is told apart, with
+   * the permission the cluster named. Other refusals are the caller's to interpret.
    */
-  private static <T> T send(Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (ClientHttpException e) {
-      if (e.code() == 401 || e.code() == 403 || e.code() >= 500) {
-        throw unavailable(e);
+  private <T> T send(Supplier<T> request) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return request.get();
+      } catch (ClientHttpException e) {
+        if (e.code() == 503 && attempt < ATTEMPTS) {
+          Duration pause = FIRST_PAUSE.multipliedBy(1L << (attempt - 1));
+          log.debug(
+              "The Camunda REST API is too busy (503: {}), trying again in {} ms",
+              detail(e),
+              pause.toMillis());
+          LockSupport.parkNanos(pause.toNanos());
+          continue;
+        }
+        if (e.code() == 403) {
+          throw denied(e);
+        }
+        if (e.code() == 401 || e.code() >= 500) {
+          throw unavailable(e);
+        }
+        throw e;
+      } catch (ClientException e) {
+        throw new EngineUnavailableException(
+            "The Camunda REST API did not answer: " + rootMessage(e), e);
       }
-      throw e;
-    } catch (ClientException e) {
-      throw new EngineUnavailableException(
-          "The Camunda REST API did not answer: " + rootMessage(e), e);
     }
+  }
+
+  /** Ours; the client's HTTP layer also tries a 503 once more by itself, after a second. */
+  private static final int ATTEMPTS = 3;
+
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+
+  private static final java.util.regex.Pattern PERMISSION =
+      java.util.regex.Pattern.compile("operation '(\\w+)' on resource '(\\w+)'");
+
+  /** A 403: the permission the cluster named, kept for the health until it is granted. */
+  private EngineAccessDeniedException denied(ClientHttpException e) {
+    String detail = detail(e);
+    var named = PERMISSION.matcher(detail == null ? "" : detail);
+    String permission = named.find() ? named.group(1) + " on " + named.group(2) : null;
+    String request = requestOf(e);
+    access.denied(request, permission);
+    String message =
+        "The Camunda cluster does not allow the app's client %s (403: %s); grant %s to the client in the cluster's Identity"
+            .formatted(
+                request,
+                detail,
+                permission == null ? "the permission it names" : "the permission " + permission);
+    log.warn(message);
+    return new EngineAccessDeniedException(message, permission, e);
+  }
+
+  /** What was asked: the problem's instance, its path, where the cluster gives it. */
+  private static String requestOf(ClientHttpException e) {
+    if (e instanceof ProblemException problem
+        && problem.details() != null
+        && problem.details().getInstance() != null) {
+      return problem.details().getInstance().toString();
+    }
+    return "a request";
   }
 
   private static EngineUnavailableException unavailable(ClientHttpException e) {
@@ -438,10 +498,6 @@ final class CamundaProcessEngine implements ProcessEngine {
               "The Camunda REST API refused the app's credentials (%s: %s); check the client's"
                       .formatted(status.strip(), detail(e))
                   + " authentication settings (CAMUNDA_CLIENT_AUTH_*)";
-          case 403 ->
-              "The Camunda REST API does not allow the app's client this request (%s: %s); give"
-                      .formatted(status.strip(), detail(e))
-                  + " the client access to user tasks, process instances and incidents";
           default -> "The Camunda REST API failed (%s: %s)".formatted(status.strip(), detail(e));
         };
     return new EngineUnavailableException(message, e);
@@ -465,7 +521,7 @@ final class CamundaProcessEngine implements ProcessEngine {
         + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 
-  private static <T, R extends TypedPageableRequest<R> & FinalSearchRequestStep<T>>
+  private <T, R extends TypedPageableRequest<R> & FinalSearchRequestStep<T>>
       SearchResponse<T> pageOf(R request, String after) {
     return send(
         () ->

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import nl.expertpool.engine.ElementInstance;
+import nl.expertpool.engine.EngineAccess;
+import nl.expertpool.engine.EngineAccessDeniedException;
 import nl.expertpool.engine.EngineUnavailableException;
 import nl.expertpool.engine.Incident;
 import nl.expertpool.engine.ProcessEngine.TaskQuery;
@@ -242,21 +244,75 @@ class CamundaProcessEngineTest {
         .hasMessageContaining("503")
         .hasMessageContaining("Partition leader not found");
 
-    api.refuseEverything(403, "Forbidden", "No permission READ_USER_TASK");
-    assertThatThrownBy(() -> engine.openIncidents(1L))
-        .isInstanceOf(EngineUnavailableException.class)
-        .hasMessageContaining("403");
-
     api.close();
     assertThatThrownBy(() -> engine.openUserTasks(TaskQuery.all()))
         .isInstanceOf(EngineUnavailableException.class)
         .hasMessageContaining("did not answer");
   }
 
+  /**
+   * Backpressure passes: a 503 is tried again after a pause (the client's HTTP layer tries once
+   * more on its own, after a second), and the answer that follows counts; one that lasts makes the
+   * engine unavailable after a few tries.
+   */
+  @Test
+  void backpressureIsTriedAgainWithAGrowingPause() {
+    api.refuseNext(
+        2, 503, "Service Unavailable", "Expected to handle the request, but the broker is busy");
+    int before = api.requests().size();
+
+    assertThat(engine.openUserTasks(TaskQuery.all())).isEmpty();
+    assertThat(api.requests().size() - before).as("two refused, the third answered").isEqualTo(3);
+
+    api.refuseEverything(503, "Service Unavailable", "Still busy");
+    int busy = api.requests().size();
+    assertThatThrownBy(() -> engine.userTask(1L))
+        .isInstanceOf(EngineUnavailableException.class)
+        .isNotInstanceOf(EngineAccessDeniedException.class)
+        .hasMessageContaining("503");
+    assertThat(api.requests().size() - busy).as("tried again, and then given up").isBetween(3, 6);
+  }
+
+  /**
+   * A missing authorization is not an outage: the error and the engine's access record name the
+   * permission the cluster said is missing.
+   */
+  @Test
+  void aMissingAuthorizationNamesThePermission() {
+    var access = new EngineAccess();
+    var engine = engine(null, access);
+    int before = api.requests().size();
+    api.refuseEverything(
+        403,
+        "Forbidden",
+        "Insufficient permissions to perform operation 'READ_PROCESS_INSTANCE' on resource"
+            + " 'PROCESS_DEFINITION'");
+
+    assertThatThrownBy(() -> engine.openIncidents(1L))
+        .isInstanceOfSatisfying(
+            EngineAccessDeniedException.class,
+            e ->
+                assertThat(e.permission()).isEqualTo("READ_PROCESS_INSTANCE on PROCESS_DEFINITION"))
+        .hasMessageContaining("403")
+        .hasMessageContaining("grant the permission READ_PROCESS_INSTANCE on PROCESS_DEFINITION");
+    assertThat(access.current())
+        .hasValueSatisfying(
+            denial -> {
+              assertThat(denial.permission())
+                  .isEqualTo("READ_PROCESS_INSTANCE on PROCESS_DEFINITION");
+              assertThat(denial.request()).contains("/v2/");
+            });
+    assertThat(api.requests().size() - before).as("a 403 is not tried again").isEqualTo(1);
+  }
+
   private CamundaProcessEngine engine(CredentialsProvider credentials) {
+    return engine(credentials, new EngineAccess());
+  }
+
+  private CamundaProcessEngine engine(CredentialsProvider credentials, EngineAccess access) {
     var client = api.client(credentials);
     clients.add(client);
-    return new CamundaProcessEngine(client, json, Duration.ofSeconds(2));
+    return new CamundaProcessEngine(client, json, Duration.ofSeconds(2), access);
   }
 
   /** A filter property's value, whether sent plain or as {@code {"$eq": ...}}. */

@@ -83,6 +83,7 @@ final class FakeCamundaApi implements AutoCloseable {
   private int closedTaskStatus = 409;
   private int lagReads;
   private Refusal refusal;
+  private int refusalsLeft = -1;
 
   FakeCamundaApi() {
     try {
@@ -142,6 +143,13 @@ final class FakeCamundaApi implements AutoCloseable {
   /** Every request gets this status as a problem, e.g. 503 for a cluster that is down. */
   synchronized void refuseEverything(int status, String title, String detail) {
     refusal = new Refusal(status, title, detail);
+    refusalsLeft = -1;
+  }
+
+  /** Refuses the next {@code times} requests so, then answers again (backpressure that passes). */
+  synchronized void refuseNext(int times, int status, String title, String detail) {
+    refusal = new Refusal(status, title, detail);
+    refusalsLeft = times;
   }
 
   /**
@@ -291,7 +299,11 @@ final class FakeCamundaApi implements AutoCloseable {
   private Answer answer(
       String method, String path, String query, JsonNode body, String authorization) {
     if (refusal != null) {
-      return problem(refusal.status, refusal.title, refusal.detail, path);
+      var refused = refusal;
+      if (refusalsLeft > 0 && --refusalsLeft == 0) {
+        refusal = null;
+      }
+      return problem(refused.status, refused.title, refused.detail, path);
     }
     if (expectedAuthorization != null && !expectedAuthorization.equals(authorization)) {
       return problem(
