@@ -185,6 +185,11 @@ class DockerComposeTest {
     assertThat(lines).anyMatch(l -> l.matches("USER (?!root\\b)\\S+"));
     assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK ") && l.contains("--interval"));
     assertThat(lines).contains("EXPOSE 8080");
+    assertThat(lines)
+        .as("the image is the production build, without the evaluation runtime")
+        .filteredOn(l -> l.startsWith("RUN mvn "))
+        .isNotEmpty()
+        .allMatch(l -> l.contains(" -Dproduction "));
     assertThat(Files.readAllLines(DOCKER.resolve("Dockerfile.dockerignore")))
         .contains("!pom.xml", "!src", "!bpmn", "!forms");
   }

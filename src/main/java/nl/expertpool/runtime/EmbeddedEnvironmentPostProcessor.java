@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Settings of the embedded default that must be fixed before any bean reads them, so that the
@@ -27,11 +28,23 @@ public class EmbeddedEnvironmentPostProcessor implements EnvironmentPostProcesso
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** A class only the embedded default's build has ({@code src/embedded/java}). */
+  static final String EMBEDDED_ENGINE = "nl.expertpool.engine.embedded.EmbeddedZeebe";
+
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
     if (Arrays.asList(environment.getActiveProfiles()).contains("camunda")) {
       return;
+    }
+    if (!ClassUtils.isPresent(EMBEDDED_ENGINE, application.getClassLoader())) {
+      // The production build leaves the evaluation runtime out: say how to run it, at once.
+      throw new StartupProblem(
+          "This is the production build of the app: it has no embedded engine or database (they"
+              + " are for evaluation only and left out of it).",
+          "Run it on a Camunda 8 cluster with SPRING_PROFILES_ACTIVE=camunda and the cluster's and"
+              + " the database's addresses (README: Profile camunda), or run `mvn spring-boot:run`"
+              + " from the sources for the embedded default.");
     }
     var settings = new HashMap<String, Object>();
     Integer port = environment.getProperty(ENGINE_PORT, Integer.class);
