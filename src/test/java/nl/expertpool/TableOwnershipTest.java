@@ -28,7 +28,9 @@ class TableOwnershipTest {
       Map.ofEntries(
           Map.entry("audit", Set.of("audit_event")),
           Map.entry("jobs", Set.of("processed_job")),
-          Map.entry("security", Set.of("app_user", "password_link")),
+          Map.entry(
+              "security",
+              Set.of("app_user", "password_link", "spring_session", "spring_session_attributes")),
           Map.entry("project", Set.of("project", "client_organisation", "phase_deadline")),
           Map.entry("milestone", Set.of("milestone")),
           Map.entry("tasks", Set.of("task_submission")),

@@ -26,6 +26,7 @@ public abstract class ProcessEngineContract {
 
   protected static final String PROCESS_ID = "engine-contract";
   protected static final String PHASE_PROCESS_ID = "engine-contract-phase";
+  protected static final String SCOPES_PROCESS_ID = "engine-contract-scopes";
   protected static final String FAILING_JOB_TYPE = "contract.fail";
   protected static final String FAILURE = "contract failed on purpose";
   private static final long UNKNOWN_TASK = 4242L;
@@ -41,6 +42,56 @@ public abstract class ProcessEngineContract {
    * @return the key of the {@code engine-contract} instance
    */
   protected abstract long start(String contractId);
+
+  /**
+   * Starts {@code engine-contract-scopes} with {@code contractId}, {@code round = 1} and {@code
+   * experts}: a parallel multi-instance sub-process per expert (the interview phase's shape) whose
+   * instances set {@code round = round + 1} and {@code stage = "sub-process"}, each with <em>Record
+   * contract interview</em> inside, whose own scope sets {@code stage = "task"}.
+   *
+   * @return the key of the instance
+   */
+  protected abstract long startScopes(String contractId, List<String> experts);
+
+  @Test
+  void aTaskInsideAMultiInstanceSubProcessSeesEveryScopeTheInnerOnesFirst() {
+    String id = newContractId();
+    long instance = startScopes(id, List.of("anna", "bert"));
+    List<UserTask> tasks = awaitTasks(id, 2);
+
+    assertThat(tasks)
+        .allSatisfy(
+            task -> {
+              assertThat(task.elementId()).isEqualTo("ContractInterviewTask");
+              assertThat(task.processInstanceKey()).isEqualTo(instance);
+              assertThat(task.candidateGroups()).containsExactly("experts");
+              // The process instance's, the sub-process instance's in the middle (its round
+              // shadows the process's), and the task's own (its stage shadows the middle's).
+              assertThat(task.variables())
+                  .containsEntry("contractId", id)
+                  .containsEntry("round", 2)
+                  .containsEntry("stage", "task")
+                  .containsKey("loopCounter");
+            });
+    assertThat(tasks)
+        .extracting(task -> task.variables().get("expert"))
+        .containsExactlyInAnyOrder("anna", "bert");
+    assertThat(keys(TaskQuery.all().ofInstance(instance).inGroups(List.of("experts"))))
+        .containsExactlyInAnyOrderElementsOf(tasks.stream().map(UserTask::key).toList());
+
+    UserTask first = tasks.getFirst();
+    engine().complete(first.key(), Map.of());
+
+    assertThat(awaitTasks(id, 1))
+        .singleElement()
+        .satisfies(
+            other -> {
+              assertThat(other.key()).isNotEqualTo(first.key());
+              assertThat(other.variables().get("expert"))
+                  .isNotEqualTo(first.variables().get("expert"));
+            });
+    assertThat(engine().userTask(first.key())).isEmpty();
+  }
 
   @Test
   void findsOpenTasksByGroupInstanceAndVariable() {

@@ -19,17 +19,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.ExpertPoolApplication;
-import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +161,9 @@ class ClusterSmokeTest {
             .defaultHeaders(headers -> headers.setBasicAuth(MANAGER, PASSWORD))
             .build();
     // On a cluster the schema migration and the deployment run in the background after the start.
-    waiting()
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(500))
         .until(
             () ->
                 api.get()
@@ -186,19 +183,43 @@ class ClusterSmokeTest {
 
   @Test
   void aProjectRunsItsWholeLifecycleOnTheCluster() {
-    String project = createProject();
-    long instance = get("/api/projects/" + project).path("processInstanceKey").asLong();
+    var run =
+        new ApiProjectRun(
+            () -> api,
+            new ApiProjectRun.Cluster() {
+              @Override
+              public java.time.Instant now() {
+                return cluster.getCurrentTime();
+              }
+
+              @Override
+              public void increaseTime(Duration duration) {
+                cluster.increaseTime(duration);
+              }
+
+              @Override
+              public void awaitWaitingAt(long instance, String phase, String elementId) {
+                assertThatProcessInstance(
+                        byParentProcessInstanceKey(instance).and(byProcessId(phase)))
+                    .hasActiveElements(elementId);
+              }
+            },
+            TOKEN,
+            PEOPLE,
+            WAIT);
+    String project = run.createProject();
+    long instance = run.get("/api/projects/" + project).path("processInstanceKey").asLong();
     assertThat(instance).as("the project's process instance").isPositive();
 
-    recruit(project, instance);
-    train(project, instance);
-    interviewAndSynthesise(project);
-    holdTheSession(project, instance);
-    giveFeedback(project);
-    handOver(project);
+    run.recruit(project, instance);
+    run.train(project, instance);
+    run.interviewAndSynthesise(project);
+    run.holdTheSession(project, instance);
+    run.giveFeedback(project);
+    run.handOver(project);
 
     var reached = new ArrayList<String>();
-    for (JsonNode milestone : get("/api/projects/" + project + "/milestones")) {
+    for (JsonNode milestone : run.get("/api/projects/" + project + "/milestones")) {
       if ("REACHED".equals(milestone.path("status").asText())) {
         reached.add(milestone.path("key").asText());
       }
@@ -213,7 +234,7 @@ class ClusterSmokeTest {
             "ACTION_AGENDA_DRAFTED",
             "FEEDBACK_INCORPORATED",
             "HANDOVER_COMPLETED");
-    JsonNode pay = get("/api/projects/" + project + "/remuneration");
+    JsonNode pay = run.get("/api/projects/" + project + "/remuneration");
     assertThat(pay.path("settledAt").isNull()).isFalse();
     assertThat(pay.path("experts")).hasSize(2);
     byte[] pdf =
@@ -227,144 +248,10 @@ class ClusterSmokeTest {
     // The retention period (one day in this project) ends on the cluster's clock.
     assertThatProcessInstance(byKey(instance)).hasActiveElements("RetentionPeriodTimer");
     cluster.increaseTime(Duration.ofDays(1).plusHours(1));
-    awaitMilestone(project, "PERSONAL_DATA_ANONYMISED");
+    run.awaitMilestone(project, "PERSONAL_DATA_ANONYMISED");
     assertThatProcessInstance(byKey(instance)).isCompleted().hasNoActiveIncidents();
 
     assertThat(personalDataInTheEngine(instance)).isEmpty();
-  }
-
-  private String createProject() {
-    var project =
-        NewProjects.json(
-            "Smoke test pool",
-            2,
-            1,
-            List.of("housing", "work"),
-            LocalDate.now(ZoneOffset.UTC).toString());
-    project.put("retentionDays", 1);
-    JsonNode created = post("/api/projects", project);
-    assertThat(created.path("status").asText()).isEqualTo("ACTIVE");
-    return created.path("id").asText();
-  }
-
-  private void recruit(String project, long instance) {
-    awaitMilestone(project, "PROJECT_STARTED");
-    awaitPhaseWaitingAt(instance, "expert-recruitment", "WindowClosesTimer");
-    String code = get("/api/projects/" + project + "/recruitment").path("signUpCode").asText();
-    for (String name : PEOPLE) {
-      post("/api/projects/" + project + "/applications", application(code, name));
-    }
-    cluster.increaseTime(Duration.ofDays(14));
-
-    JsonNode screening = task(project, "screen-candidates");
-    var decisions = new ArrayList<Map<String, Object>>();
-    for (JsonNode candidate : screening.at("/data/candidates")) {
-      assertThat(candidate.path("label").asText()).startsWith("Candidate A-");
-      decisions.add(
-          Map.of(
-              "label",
-              candidate.path("label").asText(),
-              "applicationId",
-              candidate.path("applicationId").asText(),
-              "decision",
-              "accept",
-              "note",
-              ""));
-    }
-    assertThat(decisions).hasSize(2);
-    complete(screening, Map.of("candidates", decisions));
-    awaitMilestone(project, "EXPERTS_RECRUITED");
-  }
-
-  private void train(String project, long instance) {
-    String startsAt = cluster.getCurrentTime().plus(Duration.ofDays(1)).toString();
-    complete(
-        task(project, "schedule-training"),
-        Map.of(
-            "sessions",
-            List.of(
-                Map.of(
-                    "startsAt",
-                    startsAt,
-                    "durationHours",
-                    3,
-                    "location",
-                    "Library Almere",
-                    "trainer",
-                    "Trainer " + TOKEN))));
-    awaitPhaseWaitingAt(instance, "expert-training", "LastSessionEndedTimer");
-    cluster.increaseTime(Duration.ofDays(2));
-
-    JsonNode attendance = task(project, "record-attendance");
-    var rows = new ArrayList<Map<String, Object>>();
-    for (JsonNode row : attendance.at("/data/attendance")) {
-      rows.add(
-          Map.of(
-              "expertId", row.path("expertId").asText(),
-              "expertLabel", row.path("expertLabel").asText(),
-              "sessionId", row.path("sessionId").asText(),
-              "sessionLabel", row.path("sessionLabel").asText(),
-              "attended", true));
-    }
-    complete(attendance, Map.of("attendance", rows));
-    awaitMilestone(project, "TRAINING_COMPLETED");
-  }
-
-  private void interviewAndSynthesise(String project) {
-    for (JsonNode interview : tasks(project, "record-network-interview", 2)) {
-      complete(interview, LifecycleDriver.interview("housing"));
-    }
-    awaitMilestone(project, "INTERVIEWS_COMPLETED");
-    complete(task(project, "review-synthesis"), Map.of("synthesisDecision", "approve"));
-    awaitMilestone(project, "INSIGHTS_SYNTHESISED");
-  }
-
-  private void holdTheSession(String project, long instance) {
-    complete(
-        task(project, "plan-stakeholder-session"),
-        LifecycleDriver.sessionPlan(cluster.getCurrentTime().plus(Duration.ofDays(3))));
-    awaitPhaseWaitingAt(instance, "stakeholder-session", "ReminderDueTimer");
-    cluster.increaseTime(Duration.ofDays(3).plusHours(1));
-    complete(task(project, "record-session-outcome"), LifecycleDriver.sessionOutcome());
-    awaitMilestone(project, "ACTION_AGENDA_DRAFTED");
-  }
-
-  private void giveFeedback(String project) {
-    for (JsonNode feedback : tasks(project, "give-feedback", 2)) {
-      var items = new ArrayList<Map<String, Object>>();
-      for (JsonNode item : feedback.at("/data/feedbackItems")) {
-        items.add(
-            Map.of(
-                "position", item.path("position").asInt(),
-                "theme", item.path("theme").asText(),
-                "action", item.path("action").asText(),
-                "support", "5",
-                "comment", "With us in the lead " + TOKEN));
-      }
-      complete(feedback, Map.of("feedbackItems", items));
-    }
-    awaitMilestone(project, "FEEDBACK_INCORPORATED");
-  }
-
-  private void handOver(String project) {
-    complete(
-        task(project, "hold-handover-meeting"),
-        LifecycleDriver.handoverMeeting(cluster.getCurrentTime()));
-    complete(
-        task(project, "accept-handover"),
-        Map.of("handoverAccepted", true, "clientRemarks", "Thank you"));
-    waiting()
-        .until(() -> get("/api/projects/" + project).path("status").asText(), "COMPLETED"::equals);
-    awaitMilestone(project, "HANDOVER_COMPLETED");
-  }
-
-  /**
-   * Waits until the project's phase (a process called by its main instance) waits at this element,
-   * typically a timer: moving the clock before would not fire it.
-   */
-  private void awaitPhaseWaitingAt(long instance, String phase, String elementId) {
-    assertThatProcessInstance(byParentProcessInstanceKey(instance).and(byProcessId(phase)))
-        .hasActiveElements(elementId);
   }
 
   /**
@@ -436,77 +323,6 @@ class ClusterSmokeTest {
         return variables;
       }
     }
-  }
-
-  private static Map<String, Object> application(String code, String name) {
-    var application = new HashMap<String, Object>();
-    application.put("signUpCode", code);
-    application.put("name", name);
-    application.put("email", name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.org");
-    application.put("languages", List.of("uk", "en"));
-    application.put("motivation", "I want to help newcomers like me.");
-    application.put("preferredLanguage", "nl");
-    application.put(
-        "consent", Map.of("given", true, "textVersion", "2026-01", "method", "web-form"));
-    return application;
-  }
-
-  /** The project's open task with this form, with its data, once there is one. */
-  private JsonNode task(String project, String formId) {
-    return tasks(project, formId, 1).getFirst();
-  }
-
-  /** The project's open tasks with this form, with their data, once there are this many. */
-  private List<JsonNode> tasks(String project, String formId, int count) {
-    List<String> ids =
-        waiting()
-            .until(
-                () -> {
-                  var found = new ArrayList<String>();
-                  for (JsonNode task : get("/api/tasks?projectId=" + project)) {
-                    if (formId.equals(task.path("formId").asText())) {
-                      found.add(task.path("id").asText());
-                    }
-                  }
-                  return found;
-                },
-                found -> found.size() >= count);
-    return ids.stream().map(id -> get("/api/tasks/" + id)).toList();
-  }
-
-  private void complete(JsonNode task, Map<String, Object> variables) {
-    post("/api/tasks/" + task.path("id").asText() + "/completion", Map.of("variables", variables));
-  }
-
-  private void awaitMilestone(String project, String key) {
-    waiting()
-        .until(
-            () -> {
-              for (JsonNode milestone : get("/api/projects/" + project + "/milestones")) {
-                if (key.equals(milestone.path("key").asText())) {
-                  return milestone.path("status").asText();
-                }
-              }
-              return null;
-            },
-            "REACHED"::equals);
-  }
-
-  private static ConditionFactory waiting() {
-    return await().atMost(WAIT).pollInterval(Duration.ofMillis(500));
-  }
-
-  private JsonNode get(String path) {
-    return api.get().uri(path).retrieve().body(JsonNode.class);
-  }
-
-  private JsonNode post(String path, Object body) {
-    return api.post()
-        .uri(path)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .body(JsonNode.class);
   }
 
   /** An environment variable, or a system property of the same name (mvn -D...). */

@@ -319,7 +319,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     return new EngineClock(ZoneOffset.UTC);
   }
 
-  synchronized Instant advance(Duration duration) {
+  public synchronized Instant advance(Duration duration) {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("The engine clock only moves forward");
     }

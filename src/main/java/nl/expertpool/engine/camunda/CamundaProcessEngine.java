@@ -82,6 +82,18 @@ final class CamundaProcessEngine implements ProcessEngine {
     this.access = access;
   }
 
+  /**
+   * An open task as the cluster shows it: created, or passing through an assignment or an update
+   * (with task listeners these last while the listeners' jobs run). One that is completing has left
+   * the open list, as in Tasklist.
+   */
+  private static final List<UserTaskState> OPEN_STATES =
+      List.of(UserTaskState.CREATED, UserTaskState.ASSIGNING, UserTaskState.UPDATING);
+
+  private static boolean isOpen(UserTaskState state) {
+    return OPEN_STATES.contains(state);
+  }
+
   @Override
   public List<UserTask> openUserTasks(TaskQuery query) {
     if (query.candidateGroups() != null && query.candidateGroups().isEmpty()) {
@@ -104,7 +116,7 @@ final class CamundaProcessEngine implements ProcessEngine {
   }
 
   private void filter(UserTaskFilter f, TaskQuery query) {
-    f.state(UserTaskState.CREATED);
+    f.state(s -> s.in(OPEN_STATES));
     if (query.processInstanceKey() != null) {
       f.processInstanceKey(query.processInstanceKey());
     }
@@ -124,9 +136,7 @@ final class CamundaProcessEngine implements ProcessEngine {
 
   @Override
   public Optional<UserTask> userTask(long taskKey) {
-    return fetch(taskKey)
-        .filter(task -> task.getState() == UserTaskState.CREATED)
-        .flatMap(this::details);
+    return fetch(taskKey).filter(task -> isOpen(task.getState())).flatMap(this::details);
   }
 
   @Override
@@ -148,8 +158,9 @@ final class CamundaProcessEngine implements ProcessEngine {
     awaitVisible(
         taskKey,
         task ->
-            task.getState() != UserTaskState.CREATED
-                || Objects.equals(blankToNull(task.getAssignee()), assignee));
+            !isOpen(task.getState())
+                || task.getState() == UserTaskState.CREATED
+                    && Objects.equals(blankToNull(task.getAssignee()), assignee));
   }
 
   @Override
@@ -162,7 +173,7 @@ final class CamundaProcessEngine implements ProcessEngine {
                 .variables(variables == null ? Map.of() : variables)
                 .send()
                 .join());
-    awaitVisible(taskKey, task -> task.getState() != UserTaskState.CREATED);
+    awaitVisible(taskKey, task -> !isOpen(task.getState()));
   }
 
   @Override
@@ -391,7 +402,7 @@ final class CamundaProcessEngine implements ProcessEngine {
             task ->
                 new TaskConflictException(
                     taskKey,
-                    task.getState() == UserTaskState.CREATED
+                    isOpen(task.getState())
                         ? "it is no longer open"
                         : "it is " + task.getState().name().toLowerCase(Locale.ROOT) + " already"))
         .orElseGet(() -> new TaskNotFoundException(taskKey));

@@ -69,6 +69,36 @@ class CamundaEngineContractTest extends ProcessEngineContract {
     return instance;
   }
 
+  /** What engine-contract-scopes.bpmn does up to its waiting tasks. */
+  @Override
+  protected long startScopes(String contractId, List<String> experts) {
+    long instance = api.startInstance(SCOPES_PROCESS_ID, null, null);
+    api.variable(instance, "contractId", contractId);
+    api.variable(instance, "round", 1);
+    api.variable(instance, "experts", experts);
+    long body =
+        api.element(
+            instance, "ContractInterviewSubProcess", "Interview per expert", "MULTI_INSTANCE_BODY");
+    int loopCounter = 0;
+    for (String expert : experts) {
+      long inner =
+          api.scope(body, "ContractInterviewSubProcess", "Interview per expert", "SUB_PROCESS");
+      api.variable(inner, "expert", expert);
+      api.variable(inner, "loopCounter", ++loopCounter);
+      api.variable(inner, "round", 2);
+      api.variable(inner, "stage", "sub-process");
+      long task =
+          api.userTaskIn(
+              inner,
+              "ContractInterviewTask",
+              "Record contract interview",
+              List.of("experts"),
+              null);
+      api.variable(api.elementInstanceOf(task), "stage", "task");
+    }
+    return instance;
+  }
+
   @Test
   void aClustersClockCannotBeMoved() {
     api.clearRequests();

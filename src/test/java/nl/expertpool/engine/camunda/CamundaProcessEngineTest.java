@@ -65,7 +65,9 @@ class CamundaProcessEngineTest {
 
     assertThat(found).extracting(UserTask::key).containsExactly(task);
     JsonNode search = api.requests("POST", "/v2/user-tasks/search").getFirst().body();
-    assertThat(value(search.at("/filter/state"))).isEqualTo("CREATED");
+    assertThat(search.at("/filter/state/$in"))
+        .extracting(JsonNode::asText)
+        .containsExactly("CREATED", "ASSIGNING", "UPDATING");
     assertThat(value(search.at("/filter/processInstanceKey"))).isEqualTo(String.valueOf(instance));
     assertThat(search.at("/filter/candidateGroup/$in"))
         .extracting(JsonNode::asText)
@@ -152,6 +154,30 @@ class CamundaProcessEngineTest {
         api.requests("POST", "/v2/user-tasks/" + task + "/completion").getFirst().body();
     assertThat(json.convertValue(completion.path("variables"), Map.class))
         .isEqualTo(Map.of("verdict", "fine", "score", 4));
+  }
+
+  @Test
+  void aTaskPassingThroughAnAssignmentOrAnUpdateStaysOpenAndOneCompletingDoesNot() {
+    long instance = api.startInstance("sample", null, null);
+    long assigning = api.userTask(instance, "ReviewTask", "Review", List.of("staff"), null);
+    long updating = api.userTask(instance, "CheckTask", "Check", List.of("staff"), null);
+    long completing = api.userTask(instance, "SignTask", "Sign", List.of("staff"), null);
+    api.taskState(assigning, "ASSIGNING");
+    api.taskState(updating, "UPDATING");
+    api.taskState(completing, "COMPLETING");
+
+    assertThat(engine.openUserTasks(TaskQuery.all().ofInstance(instance)))
+        .extracting(UserTask::key)
+        .containsExactlyInAnyOrder(assigning, updating);
+    assertThat(engine.userTask(assigning)).isPresent();
+    assertThat(engine.userTask(updating)).isPresent();
+    assertThat(engine.userTask(completing)).isEmpty();
+    assertThatThrownBy(() -> engine.complete(completing, Map.of()))
+        .isInstanceOf(TaskConflictException.class)
+        .hasMessageContaining("COMPLETING");
+    assertThatThrownBy(() -> engine.assign(assigning, "anna"))
+        .isInstanceOf(TaskConflictException.class)
+        .hasMessageContaining("ASSIGNING");
   }
 
   @Test

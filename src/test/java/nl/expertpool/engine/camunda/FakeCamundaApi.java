@@ -46,6 +46,12 @@ import java.util.regex.Pattern;
  * cursors). Errors are {@code application/problem+json}. Every request is recorded, so a test can
  * check what the adapter sent.
  *
+ * <p>Every request and every answer is checked against Camunda's 8.8 OpenAPI document ({@link
+ * CamundaOpenApi}): a request it does not allow gets the cluster's 400, and whatever went against
+ * it fails the test when the fake is closed. A task's variables come from every scope it sees, a
+ * name set in two scopes twice, as the server lists them; a task may be put in a state the engine
+ * passes through ({@link #taskState}).
+ *
  * <p>What it does not know it answers with 501, so a test never mistakes a missing endpoint for a
  * missing task.
  */
@@ -67,6 +73,7 @@ final class FakeCamundaApi implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<String> violations = new CopyOnWriteArrayList<>();
 
   private long nextKey = FIRST_KEY;
   private long clockSeconds;
@@ -119,10 +126,29 @@ final class FakeCamundaApi implements AutoCloseable {
     return builder.build();
   }
 
+  /**
+   * Stops the fake. A request the adapter sent or an answer the fake gave that Camunda's
+   * specification does not allow fails the test here, unless the test took it with {@link
+   * #takeViolations()}.
+   */
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    if (!violations.isEmpty()) {
+      throw new AssertionError(
+          "Against Camunda's "
+              + CamundaOpenApi.VERSION
+              + " OpenAPI document:\n"
+              + String.join("\n", violations));
+    }
+  }
+
+  /** What went against the specification so far (the adapter's requests, the fake's answers). */
+  List<String> takeViolations() {
+    var taken = List.copyOf(violations);
+    violations.removeAll(taken);
+    return taken;
   }
 
   // ---- what a test sets up -------------------------------------------------------------------
@@ -172,12 +198,22 @@ final class FakeCamundaApi implements AutoCloseable {
     instances.put(key, new InstanceRow(key, processId, definition, parent, parentElement, now()));
     elements.put(
         key,
-        new ElementRow(key, key, processId, processId, processId, "PROCESS", definition, now()));
+        new ElementRow(
+            key, key, null, processId, processId, processId, "PROCESS", definition, now()));
     return key;
   }
 
   /** An active element instance, e.g. a call activity or a service task waiting for its job. */
   synchronized long element(long instanceKey, String elementId, String name, String type) {
+    return scope(instanceKey, elementId, name, type);
+  }
+
+  /**
+   * An active element instance inside a scope: the process instance, or an element instance such as
+   * a sub-process or a multi-instance body (its flow scope).
+   */
+  synchronized long scope(long flowScopeKey, String elementId, String name, String type) {
+    long instanceKey = elements.get(flowScopeKey).instanceKey;
     var instance = instance(instanceKey);
     long key = key();
     elements.put(
@@ -185,6 +221,7 @@ final class FakeCamundaApi implements AutoCloseable {
         new ElementRow(
             key,
             instanceKey,
+            flowScopeKey,
             instance.processId,
             elementId,
             name,
@@ -197,7 +234,14 @@ final class FakeCamundaApi implements AutoCloseable {
   /** An open user task (and its element instance); {@code formId} null when it links no form. */
   synchronized long userTask(
       long instanceKey, String elementId, String name, List<String> groups, String formId) {
-    long elementKey = element(instanceKey, elementId, name, "USER_TASK");
+    return userTaskIn(instanceKey, elementId, name, groups, formId);
+  }
+
+  /** An open user task inside a scope (the process instance or an element instance). */
+  synchronized long userTaskIn(
+      long flowScopeKey, String elementId, String name, List<String> groups, String formId) {
+    long elementKey = scope(flowScopeKey, elementId, name, "USER_TASK");
+    long instanceKey = elements.get(elementKey).instanceKey;
     long key = key();
     Long formKey =
         formId == null ? null : formsById.computeIfAbsent(formId, id -> new FormRow(key(), id)).key;
@@ -210,6 +254,16 @@ final class FakeCamundaApi implements AutoCloseable {
 
   synchronized long elementInstanceOf(long taskKey) {
     return tasks.get(taskKey).elementKey;
+  }
+
+  /**
+   * Puts a task in a state the engine passes through, e.g. ASSIGNING while an assignment's task
+   * listeners run, or COMPLETING while a completion's do; the search data shows it at once.
+   */
+  synchronized void taskState(long taskKey, String state) {
+    var task = tasks.get(taskKey);
+    task.engineState = state;
+    task.show();
   }
 
   /** Sets a variable in a scope: a process instance, or an element instance for a local one. */
@@ -271,23 +325,45 @@ final class FakeCamundaApi implements AutoCloseable {
         body = JsonNodeFactory.instance.textNode(new String(raw, StandardCharsets.UTF_8));
       }
       requests.add(new Request(method, path, query, body, authorization));
+      var wrong =
+          CamundaOpenApi.checkRequest(
+              method, path, query, new String(raw, StandardCharsets.UTF_8), authorization);
+      violations.addAll(wrong);
+      boolean staged;
       synchronized (this) {
+        staged =
+            refusal != null
+                || expectedAuthorization != null && !expectedAuthorization.equals(authorization);
         try {
-          answer = answer(method, path, query, body, authorization);
+          answer =
+              wrong.isEmpty()
+                  ? answer(method, path, query, body, authorization)
+                  : problem(400, "Bad Request", String.join("; ", wrong), path);
         } catch (BadRequest e) {
           answer = problem(400, "INVALID_ARGUMENT", e.getMessage(), path);
+          // The fake's own refusal of a request the document allows: its answer is the usual
+          // problem, which the document does not list for every path.
+          staged = true;
         }
       }
-      if (answer.body() == null) {
+      String contentType = answer.status() >= 400 ? "application/problem+json" : "application/json";
+      byte[] bytes = answer.body() == null ? null : json.writeValueAsBytes(answer.body());
+      // A refusal a test staged may have a status the document lists for other paths only (a 503
+      // on a search, a 401 on a command): the gateway gives those on every path.
+      if (wrong.isEmpty() && !staged) {
+        violations.addAll(
+            CamundaOpenApi.checkResponse(
+                method,
+                path,
+                answer.status(),
+                contentType,
+                bytes == null ? null : new String(bytes, StandardCharsets.UTF_8)));
+      }
+      if (bytes == null) {
         exchange.sendResponseHeaders(answer.status(), -1);
         return;
       }
-      byte[] bytes = json.writeValueAsBytes(answer.body());
-      exchange
-          .getResponseHeaders()
-          .set(
-              "Content-Type",
-              answer.status() >= 400 ? "application/problem+json" : "application/json");
+      exchange.getResponseHeaders().set("Content-Type", contentType);
       if (answer.status() == 401) {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
       }
@@ -397,17 +473,21 @@ final class FakeCamundaApi implements AutoCloseable {
     var node = object();
     node.put("tenantId", TENANT);
     node.put("formId", form.id);
-    node.put("schema", "{\"id\":\"" + form.id + "\",\"components\":[]}");
+    node.putObject("schema").put("id", form.id).putArray("components");
     node.put("version", 1);
     node.put("formKey", String.valueOf(form.key));
     return new Answer(200, node);
   }
 
-  /** The variables of the task's own scope and of its process instance. */
+  /**
+   * The variables of every scope the task sees: its own, each enclosing element instance (a
+   * sub-process, a multi-instance body) and its process instance. A name set in two scopes comes
+   * twice, once per scope, as the server lists them.
+   */
   private Answer taskVariables(TaskRow task, JsonNode body, String query) {
     boolean truncate = query == null || !query.contains("truncateValues=false");
     var items = new ArrayList<ObjectNode>();
-    for (long scope : List.of(task.instanceKey, task.elementKey)) {
+    for (Long scope = task.elementKey; scope != null; scope = elements.get(scope).flowScopeKey) {
       for (var variable : variablesByScope.getOrDefault(scope, Map.of()).values()) {
         items.add(json(variable, truncate));
       }
@@ -470,6 +550,9 @@ final class FakeCamundaApi implements AutoCloseable {
           || (condition.getValue().isArray() && condition.getValue().isEmpty())) {
         continue;
       }
+      if (name.equals("$or")) {
+        throw new BadRequest("$or is not part of this fake");
+      }
       if (special.containsKey(name)) {
         if (!special.get(name).test(item, condition.getValue())) {
           return false;
@@ -482,9 +565,7 @@ final class FakeCamundaApi implements AutoCloseable {
             case "candidateUser" -> "candidateUsers";
             default -> name;
           };
-      if (!item.has(field)) {
-        throw new BadRequest("Unknown filter property '" + name + "'");
-      }
+      // A property the item leaves out is unset.
       if (!matches(item.get(field), condition.getValue())) {
         return false;
       }
@@ -594,10 +675,7 @@ final class FakeCamundaApi implements AutoCloseable {
     var info = result.putObject("page");
     info.put("totalItems", matched.size());
     info.put("hasMoreTotalItems", false);
-    if (slice.isEmpty()) {
-      info.putNull("startCursor");
-      info.putNull("endCursor");
-    } else {
+    if (!slice.isEmpty()) {
       info.put("startCursor", cursor(slice.getFirst().get(keyField).asText()));
       info.put("endCursor", cursor(slice.getLast().get(keyField).asText()));
     }
@@ -605,14 +683,13 @@ final class FakeCamundaApi implements AutoCloseable {
   }
 
   private static String cursor(String key) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
+    return Base64.getEncoder()
         .encodeToString(("{\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
   private String decodeCursor(String cursor) {
     try {
-      var decoded = json.readTree(Base64.getUrlDecoder().decode(cursor));
+      var decoded = json.readTree(Base64.getDecoder().decode(cursor));
       return decoded.get("key").asText();
     } catch (IOException | RuntimeException e) {
       throw new BadRequest("page.after is not a cursor: " + cursor);
@@ -644,11 +721,9 @@ final class FakeCamundaApi implements AutoCloseable {
   }
 
   private static Comparable<Object> sortValue(ObjectNode item, String field) {
+    // Which fields a search sorts by is the document's to say (checked on arrival).
     JsonNode value = item.get(field);
-    if (value == null) {
-      throw new BadRequest("Unknown sort field '" + field + "'");
-    }
-    String text = value.isNull() ? "" : value.asText();
+    String text = value == null || value.isNull() ? "" : value.asText();
     Comparable<?> comparable =
         text.matches("\\d{1,18}") ? (Comparable<?>) Long.valueOf(text) : text;
     @SuppressWarnings("unchecked")
@@ -773,17 +848,14 @@ final class FakeCamundaApi implements AutoCloseable {
     var node = object();
     node.put("name", task.name);
     node.put("state", task.state);
-    putOrNull(node, "assignee", task.assignee);
+    putIfSet(node, "assignee", task.assignee);
     node.put("elementId", task.elementId);
     task.groups.forEach(node.putArray("candidateGroups")::add);
     node.putArray("candidateUsers");
     node.put("processDefinitionId", instance.processId);
     node.put("creationDate", task.creationDate);
-    putOrNull(node, "completionDate", "COMPLETED".equals(task.state) ? task.completionDate : null);
-    node.putNull("followUpDate");
-    node.putNull("dueDate");
+    putIfSet(node, "completionDate", "COMPLETED".equals(task.state) ? task.completionDate : null);
     node.put("tenantId", TENANT);
-    node.putNull("externalFormReference");
     node.put("processDefinitionVersion", 1);
     node.putObject("customHeaders");
     node.put("priority", 50);
@@ -792,7 +864,7 @@ final class FakeCamundaApi implements AutoCloseable {
     node.put("processName", instance.processId);
     node.put("processDefinitionKey", String.valueOf(instance.definitionKey));
     node.put("processInstanceKey", String.valueOf(task.instanceKey));
-    putOrNull(node, "formKey", task.formKey == null ? null : String.valueOf(task.formKey));
+    putIfSet(node, "formKey", task.formKey == null ? null : String.valueOf(task.formKey));
     return node;
   }
 
@@ -800,7 +872,7 @@ final class FakeCamundaApi implements AutoCloseable {
     var node = object();
     node.put("processDefinitionId", element.processId);
     node.put("startDate", element.startDate);
-    putOrNull(node, "endDate", element.endDate);
+    putIfSet(node, "endDate", element.endDate);
     node.put("elementId", element.elementId);
     node.put("elementName", element.name);
     node.put("type", element.type);
@@ -810,7 +882,7 @@ final class FakeCamundaApi implements AutoCloseable {
     node.put("elementInstanceKey", String.valueOf(element.key));
     node.put("processInstanceKey", String.valueOf(element.instanceKey));
     node.put("processDefinitionKey", String.valueOf(element.definitionKey));
-    putOrNull(
+    putIfSet(
         node,
         "incidentKey",
         element.incidentKey == null ? null : String.valueOf(element.incidentKey));
@@ -840,17 +912,16 @@ final class FakeCamundaApi implements AutoCloseable {
     node.put("processDefinitionName", instance.processId);
     node.put("processDefinitionVersion", 1);
     node.put("startDate", instance.startDate);
-    node.putNull("endDate");
     node.put("state", instance.state);
     node.put("hasIncident", instance.hasIncident);
     node.put("tenantId", TENANT);
     node.put("processInstanceKey", String.valueOf(instance.key));
     node.put("processDefinitionKey", String.valueOf(instance.definitionKey));
-    putOrNull(
+    putIfSet(
         node,
         "parentProcessInstanceKey",
         instance.parent == null ? null : instance.parent.toString());
-    putOrNull(
+    putIfSet(
         node,
         "parentElementInstanceKey",
         instance.parentElement == null ? null : instance.parentElement.toString());
@@ -881,10 +952,9 @@ final class FakeCamundaApi implements AutoCloseable {
     return new Answer(status, node);
   }
 
-  private static void putOrNull(ObjectNode node, String field, String value) {
-    if (value == null) {
-      node.putNull(field);
-    } else {
+  /** The document types optional fields as plain strings: the server leaves unset ones out. */
+  private static void putIfSet(ObjectNode node, String field, String value) {
+    if (value != null) {
       node.put(field, value);
     }
   }
@@ -962,6 +1032,7 @@ final class FakeCamundaApi implements AutoCloseable {
   private static final class ElementRow {
     final long key;
     final long instanceKey;
+    final Long flowScopeKey;
     final String processId;
     final String elementId;
     final String name;
@@ -975,6 +1046,7 @@ final class FakeCamundaApi implements AutoCloseable {
     ElementRow(
         long key,
         long instanceKey,
+        Long flowScopeKey,
         String processId,
         String elementId,
         String name,
@@ -983,6 +1055,7 @@ final class FakeCamundaApi implements AutoCloseable {
         String at) {
       this.key = key;
       this.instanceKey = instanceKey;
+      this.flowScopeKey = flowScopeKey;
       this.processId = processId;
       this.elementId = elementId;
       this.name = name;

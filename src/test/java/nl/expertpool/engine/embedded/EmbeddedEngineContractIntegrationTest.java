@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import nl.expertpool.engine.ProcessEngine;
 import nl.expertpool.engine.ProcessEngineContract;
@@ -43,6 +44,19 @@ class EmbeddedEngineContractIntegrationTest extends ProcessEngineContract {
     return instance;
   }
 
+  @Override
+  protected long startScopes(String contractId, List<String> experts) {
+    deploy();
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(SCOPES_PROCESS_ID)
+        .latestVersion()
+        .variables(Map.of("contractId", contractId, "round", 1, "experts", experts))
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
   @Test
   void theEmbeddedClockMovesForward() {
     assertThat(engine.clockAdjustable()).isTrue();
@@ -60,6 +74,7 @@ class EmbeddedEngineContractIntegrationTest extends ProcessEngineContract {
           .newDeployResourceCommand()
           .addResourceFromClasspath("engine-contract/engine-contract.bpmn")
           .addResourceFromClasspath("engine-contract/engine-contract-phase.bpmn")
+          .addResourceFromClasspath("engine-contract/engine-contract-scopes.bpmn")
           .addResourceFromClasspath("forms/engine-sample.form")
           .send()
           .join();
