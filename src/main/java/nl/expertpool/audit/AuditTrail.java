@@ -56,4 +56,8 @@ public class AuditTrail {
   public static String project(Object id) {
     return "project:" + id;
   }
+
+  public static String pool(Object id) {
+    return "pool:" + id;
+  }
 }

@@ -329,7 +329,8 @@ public class DemoData {
                 null,
                 null,
                 null,
-                plan.labels()),
+                plan.labels(),
+                null),
             driver.actor.name());
     driver.awaitWindowOpen(project.getId());
     for (String name : APPLICANTS.get(index)) {

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What a project manager gives to start a project. The optional plan fields default: a 14-day
@@ -19,7 +20,8 @@ import java.util.Map;
  * deadlines per phase (keys as {@link Phase#key()}) from the start date on, 21 days for each
  * expert's interviews, 90 paid minutes per interview, and personal data kept 180 days after the
  * project ends. A theme is named in English; {@code themeLabels} names it in other languages, by
- * language code: {@code {"housing": {"nl": "wonen"}}}.
+ * language code: {@code {"housing": {"nl": "wonen"}}}. {@code poolId} names the standing pool the
+ * project belongs to, if any.
  */
 public record NewProject(
     @NotBlank @Size(max = 200) String name,
@@ -43,7 +45,8 @@ public record NewProject(
                 @NotNull @Size(max = 10) Map<
                     @NotNull @jakarta.validation.constraints.Pattern(regexp = "[a-z]{2}") String,
                     @NotBlank @Size(max = 80) String>>
-            themeLabels) {
+            themeLabels,
+    UUID poolId) {
 
   /** A plan without the interview settings, which then default. */
   public NewProject(
@@ -72,6 +75,7 @@ public record NewProject(
         requiredSessions,
         hourlyRate,
         deadlines,
+        null,
         null,
         null,
         null,

@@ -66,6 +66,9 @@ public class Project {
   private Instant anonymisedAt;
   private BigDecimal hourlyRate;
 
+  /** The standing pool the project belongs to, if any (issue 23). */
+  private UUID standingPoolId;
+
   @Enumerated(EnumType.STRING)
   private ProjectStatus status;
 
@@ -128,6 +131,7 @@ public class Project {
     this.interviewMinutes = plan.interviewMinutesOrDefault();
     this.retentionDays = plan.retentionDaysOrDefault();
     this.hourlyRate = plan.hourlyRateOrDefault();
+    this.standingPoolId = plan.poolId();
     this.status = ProjectStatus.ACTIVE;
     this.currentPhase = "NOT_STARTED";
     this.createdAt = createdAt;
@@ -193,6 +197,11 @@ public class Project {
 
   public String getRegion() {
     return region;
+  }
+
+  /** The standing pool the project belongs to; null for a project of its own. */
+  public UUID getStandingPoolId() {
+    return standingPoolId;
   }
 
   public int getTargetExperts() {

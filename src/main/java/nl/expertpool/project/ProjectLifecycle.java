@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.jobs.JobLedger;
+import nl.expertpool.pools.PoolRegistry;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.ApiException.Violation;
@@ -47,6 +48,8 @@ public class ProjectLifecycle {
   private final org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard;
   private final JobLedger ledger;
 
+  private final PoolRegistry pools;
+
   ProjectLifecycle(
       Projects projects,
       ClientOrganisations clients,
@@ -56,8 +59,10 @@ public class ProjectLifecycle {
       TransactionTemplate transactions,
       Clock clock,
       org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard,
-      JobLedger ledger) {
+      JobLedger ledger,
+      PoolRegistry pools) {
     this.ledger = ledger;
+    this.pools = pools;
     this.projects = projects;
     this.clients = clients;
     this.engine = engine;
@@ -212,6 +217,9 @@ public class ProjectLifecycle {
     Map<Phase, Instant> deadlines = deadlines(plan);
     if (plan.minimumPoolOrDefault() > plan.targetExperts()) {
       throw ApiException.invalid("minimumPool", "must not exceed targetExperts");
+    }
+    if (plan.poolId() != null && !pools.exists(plan.poolId())) {
+      throw ApiException.invalid("poolId", "is not a standing pool");
     }
     if (plan.themeLabels() != null) {
       for (String theme : plan.themeLabels().keySet()) {

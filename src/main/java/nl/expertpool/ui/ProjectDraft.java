@@ -110,7 +110,8 @@ record ProjectDraft(
         whole("interviewDeadlineDays", interviewDeadlineDays, problems),
         whole("interviewMinutes", interviewMinutes, problems),
         whole("retentionDays", retentionDays, problems),
-        themeLabels(problems));
+        themeLabels(problems),
+        null);
   }
 
   /** The Dutch name typed beside each theme; one without its English name is a problem. */

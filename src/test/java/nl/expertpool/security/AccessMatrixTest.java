@@ -71,6 +71,9 @@ class AccessMatrixTest {
     // API: anonymous, project manager, staff, expert, own client, other client
     rule("GET /api/projects", LOGIN, OK, OK, DENIED, OK, OK);
     rule("POST /api/projects", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /api/pools", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("POST /api/pools", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
+    rule("GET /api/pools/{id}", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/plan-changes", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.lifecycle.NewProjects;
+import nl.expertpool.pools.NewPool;
+import nl.expertpool.pools.PoolRegistry;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +66,7 @@ class BadInputIntegrationTest {
   @Autowired LifecycleDriver driver;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired PoolRegistry pools;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -386,11 +389,43 @@ class BadInputIntegrationTest {
             Map.of("housing", Map.of("nl", "")),
             Map.of("housing", Map.of("nl", long_(81))),
             Map.of("nothing", Map.of("nl", "niets"))));
+    fields(
+        create, field("poolId", "not-a-uuid", 42, UUID.randomUUID().toString(), List.of(), true));
     unknownField(create, "targetExpert", 3);
     scripts(create, "name", "clientName", "region", "themes[0]");
 
     var list = new Target("GET /api/projects", "/api/projects", "pm", null, true);
     common(list);
+
+    // Standing pools
+    var pool = pools.create(new NewPool("Pool " + UUID.randomUUID(), "Utrecht", null, null), "pm");
+    var createPool =
+        new Target(
+            "POST /api/pools",
+            "/api/pools",
+            "pm",
+            body(
+                "name",
+                "Pool " + UUID.randomUUID(),
+                "region",
+                "Utrecht",
+                "certificationMonths",
+                24,
+                "membershipMonths",
+                24),
+            true);
+    common(createPool);
+    brokenBodies(createPool);
+    fields(
+        createPool,
+        field("name", null, 42, List.of(), "", "   ", long_(201), pool.getName()),
+        field("region", null, false, "", long_(121)),
+        field("certificationMonths", 0, -1, 121, "two years", 1.5, "P24M", raw("1e400")),
+        field("membershipMonths", 0, 121, "x", true, 2147483648L));
+    unknownField(createPool, "certificationMonth", 24);
+    scripts(createPool, "name", "region");
+    common(new Target("GET /api/pools", "/api/pools", "pm", null, true));
+    uuidPath(new Target("GET /api/pools/{id}", "/api/pools/" + pool.getId(), "pm", null, true));
 
     uuidPath(new Target("GET /api/projects/{id}", "/api/projects/" + project, "pm", null, true));
     var cancel =

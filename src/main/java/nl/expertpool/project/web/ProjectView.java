@@ -34,4 +34,5 @@ public record ProjectView(
     String status,
     String currentPhase,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long processInstanceKey,
-    Instant createdAt) {}
+    Instant createdAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) UUID standingPoolId) {}
