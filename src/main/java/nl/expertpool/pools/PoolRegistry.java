@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.project.StandingPoolCheck;
 import nl.expertpool.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The standing pools there are: made by project managers, chosen for a project when it starts. */
 @Service
-public class PoolRegistry {
+public class PoolRegistry implements StandingPoolCheck {
 
   private final StandingPools pools;
   private final AuditTrail audit;
@@ -57,6 +58,7 @@ public class PoolRegistry {
     return pools.findById(id);
   }
 
+  @Override
   @Transactional(readOnly = true)
   public boolean exists(UUID id) {
     return pools.existsById(id);

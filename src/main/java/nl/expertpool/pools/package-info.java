@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Standing pools",
-    allowedDependencies = {"audit", "security", "web"})
+    allowedDependencies = {"audit", "project", "security", "web"})
 package nl.expertpool.pools;

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.jobs.JobLedger;
-import nl.expertpool.pools.PoolRegistry;
 import nl.expertpool.security.CurrentUser;
 import nl.expertpool.web.ApiException;
 import nl.expertpool.web.ApiException.Violation;
@@ -48,7 +47,7 @@ public class ProjectLifecycle {
   private final org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard;
   private final JobLedger ledger;
 
-  private final PoolRegistry pools;
+  private final StandingPoolCheck pools;
 
   ProjectLifecycle(
       Projects projects,
@@ -60,7 +59,7 @@ public class ProjectLifecycle {
       Clock clock,
       org.springframework.beans.factory.ObjectProvider<TargetsGuard> targetsGuard,
       JobLedger ledger,
-      PoolRegistry pools) {
+      StandingPoolCheck pools) {
     this.ledger = ledger;
     this.pools = pools;
     this.projects = projects;

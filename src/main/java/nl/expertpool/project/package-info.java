@@ -3,5 +3,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Projects",
-    allowedDependencies = {"audit", "engine", "jobs", "pools", "security", "web"})
+    allowedDependencies = {"audit", "engine", "jobs", "security", "web"})
 package nl.expertpool.project;
