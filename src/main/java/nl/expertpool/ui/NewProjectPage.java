@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.expertpool.pools.PoolRegistry;
 import nl.expertpool.project.NewProject;
 import nl.expertpool.project.Phase;
 import nl.expertpool.project.Project;
@@ -37,11 +38,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class NewProjectPage {
 
   private final ProjectLifecycle projects;
+  private final PoolRegistry pools;
   private final Validator validator;
   private final Clock clock;
 
-  NewProjectPage(ProjectLifecycle projects, Validator validator, Clock clock) {
+  NewProjectPage(ProjectLifecycle projects, PoolRegistry pools, Validator validator, Clock clock) {
     this.projects = projects;
+    this.pools = pools;
     this.validator = validator;
     this.clock = clock;
   }
@@ -83,6 +86,7 @@ class NewProjectPage {
     model.addAttribute("phases", Phase.values());
     model.addAttribute("defaultDeadlines", draft.defaultDeadlines());
     model.addAttribute("clients", projects.clientNames());
+    model.addAttribute("pools", pools.all());
     model.addAttribute("defaults", Defaults.INSTANCE);
     model.addAttribute("problems", problems);
     return "projects/new";
@@ -124,6 +128,9 @@ class NewProjectPage {
     }
     if (reason.startsWith("must be within")) {
       return new FieldProblem("newProject.error.tooFar");
+    }
+    if (reason.startsWith("is not a standing pool")) {
+      return new FieldProblem("newProject.error.pool");
     }
     return new FieldProblem("newProject.error.other", reason);
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import nl.expertpool.project.NewProject;
 import nl.expertpool.project.Phase;
@@ -33,7 +34,8 @@ record ProjectDraft(
     String interviewMinutes,
     String interviewDeadlineDays,
     String hourlyRate,
-    String retentionDays) {
+    String retentionDays,
+    String poolId) {
 
   /** How many theme fields the form offers; empty ones are left out. */
   static final int THEME_ROWS = 8;
@@ -49,6 +51,7 @@ record ProjectDraft(
         padded(List.of()),
         today.toString(),
         emptyDeadlines(),
+        "",
         "",
         "",
         "",
@@ -78,7 +81,8 @@ record ProjectDraft(
         one.apply("interviewMinutes"),
         one.apply("interviewDeadlineDays"),
         one.apply("hourlyRate"),
-        one.apply("retentionDays"));
+        one.apply("retentionDays"),
+        one.apply("poolId"));
   }
 
   /**
@@ -111,7 +115,20 @@ record ProjectDraft(
         whole("interviewMinutes", interviewMinutes, problems),
         whole("retentionDays", retentionDays, problems),
         themeLabels(problems),
-        null);
+        pool(problems));
+  }
+
+  /** The standing pool chosen, if any; one the list did not offer is a problem. */
+  private UUID pool(Map<String, FieldProblem> problems) {
+    if (text(poolId) == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(poolId.strip());
+    } catch (IllegalArgumentException e) {
+      problems.put("poolId", new FieldProblem("newProject.error.pool"));
+      return null;
+    }
   }
 
   /** The Dutch name typed beside each theme; one without its English name is a problem. */

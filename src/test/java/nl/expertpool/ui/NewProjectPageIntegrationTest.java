@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.pools.NewPool;
+import nl.expertpool.pools.PoolRegistry;
 import nl.expertpool.project.Phase;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
@@ -32,6 +34,7 @@ class NewProjectPageIntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired LifecycleDriver driver;
   @Autowired ProjectLifecycle projects;
+  @Autowired PoolRegistry pools;
 
   @Test
   void theFormOffersEveryFieldTheExistingClientsAndTheDefaults() throws Exception {
@@ -177,6 +180,55 @@ class NewProjectPageIntegrationTest {
         .isEqualTo(midnight(start.plusDays(17)));
     assertThat(project.getDeadlines().get(Phase.FEEDBACK)).isEqualTo(midnight(start.plusDays(200)));
     driver.awaitActive(project.getId(), "RecruitmentCall");
+  }
+
+  @Test
+  void aProjectStartsInTheStandingPoolChosenAndAnotherValueIsRefusedAndKept() throws Exception {
+    var pool =
+        pools.create(
+            new NewPool("Utrecht region " + UUID.randomUUID(), "Utrecht", null, null), "pm");
+    assertThat(page(get("/projects/new").with(pm()), 200))
+        .contains("name=\"poolId\"", "None: a project of its own")
+        .contains("<option value=\"" + pool.getId() + "\">" + pool.getName() + " (Utrecht)");
+    String name = "Pool Utrecht " + UUID.randomUUID();
+
+    var refused =
+        page(
+            post("/projects/new")
+                .with(pm())
+                .with(csrf())
+                .param("name", name)
+                .param("clientName", "Gemeente Utrecht")
+                .param("region", "Utrecht")
+                .param("targetExperts", "4")
+                .param("interviewsPerExpert", "2")
+                .param("themes", "housing")
+                .param("startDate", driver.today().toString())
+                .param("poolId", UUID.randomUUID().toString()),
+            400);
+    String location =
+        mvc.perform(
+                post("/projects/new")
+                    .with(pm())
+                    .with(csrf())
+                    .param("name", name)
+                    .param("clientName", "Gemeente Utrecht")
+                    .param("region", "Utrecht")
+                    .param("targetExperts", "4")
+                    .param("interviewsPerExpert", "2")
+                    .param("themes", "housing")
+                    .param("startDate", driver.today().toString())
+                    .param("poolId", pool.getId().toString()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+
+    assertThat(refused)
+        .contains("Choose one of the standing pools listed.", "value=\"" + name + "\"");
+    var made = projects.get(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+    assertThat(made.getName()).isEqualTo(name);
+    assertThat(made.getStandingPoolId()).isEqualTo(pool.getId());
   }
 
   @Test
