@@ -33,7 +33,9 @@ class TableOwnershipTest {
               Set.of("app_user", "password_link", "spring_session", "spring_session_attributes")),
           Map.entry("project", Set.of("project", "client_organisation", "phase_deadline")),
           Map.entry("milestone", Set.of("milestone")),
-          Map.entry("pools", Set.of("standing_pool")),
+          Map.entry(
+              "pools",
+              Set.of("standing_pool", "pool_member", "pool_member_project", "pool_consent")),
           Map.entry("tasks", Set.of("task_submission")),
           Map.entry(
               "recruitment",

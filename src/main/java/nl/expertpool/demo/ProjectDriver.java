@@ -85,6 +85,12 @@ public class ProjectDriver {
   }
 
   public UUID create(String name, int targetExperts, Map<String, LocalDate> deadlines) {
+    return create(name, targetExperts, deadlines, null);
+  }
+
+  /** A project of a standing pool ({@code poolId}, or none), its call open. */
+  public UUID create(
+      String name, int targetExperts, Map<String, LocalDate> deadlines, UUID poolId) {
     Project project =
         projects.create(
             new NewProject(
@@ -99,7 +105,12 @@ public class ProjectDriver {
                 null,
                 null,
                 null,
-                deadlines),
+                deadlines,
+                null,
+                null,
+                null,
+                null,
+                poolId),
             actor.name());
     UUID id = project.getId();
     awaitWindowOpen(id);
@@ -267,7 +278,12 @@ public class ProjectDriver {
 
   /** A project whose pool of two experts is trained: the interviews phase has begun. */
   public UUID trainedPool() {
-    UUID project = create(2, null);
+    return trainedPool(null);
+  }
+
+  /** The same, in a standing pool ({@code standingPoolId}, or none). */
+  public UUID trainedPool(UUID standingPoolId) {
+    UUID project = create("Pool " + UUID.randomUUID(), 2, null, standingPoolId);
     apply(project, "Olena Koval");
     apply(project, "Andrii Melnyk");
     advance(Duration.ofDays(14));

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Standing pools",
-    allowedDependencies = {"audit", "project", "security", "web"})
+    allowedDependencies = {"audit", "privacy", "project", "recruitment", "security", "web"})
 package nl.expertpool.pools;

@@ -25,13 +25,23 @@ public class ConsentTexts {
 
   private static final String FOLDER = "consent/";
 
+  /** The texts of the consent to be invited again by a standing pool (issue 23). */
+  public static final String POOL_FOLDER = "pool-consent/";
+
+  private final String folder;
   private final Properties manifest = new Properties();
 
   ConsentTexts() {
-    try (InputStream in = new ClassPathResource(FOLDER + "manifest.properties").getInputStream()) {
+    this(FOLDER);
+  }
+
+  /** The texts of another consent, in a folder of their own with its manifest. */
+  public ConsentTexts(String folder) {
+    this.folder = folder;
+    try (InputStream in = new ClassPathResource(folder + "manifest.properties").getInputStream()) {
       manifest.load(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read consent/manifest.properties", e);
+      throw new UncheckedIOException("Cannot read " + folder + "manifest.properties", e);
     }
   }
 
@@ -60,7 +70,7 @@ public class ConsentTexts {
         || !language.matches("[a-z]{2,3}")) {
       return Optional.empty();
     }
-    var file = new ClassPathResource(FOLDER + version + "/" + language + ".md");
+    var file = new ClassPathResource(folder + version + "/" + language + ".md");
     if (!file.exists()) {
       return Optional.empty();
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -139,7 +140,50 @@ public class Pool {
     return contacts;
   }
 
+  /**
+   * What a standing pool keeps of an expert who agrees to be invited again: how to reach them,
+   * their languages and when they were certified. Empty when the expert is not of this project, or
+   * their personal data is erased.
+   */
+  @Transactional(readOnly = true)
+  public Optional<ExpertProfile> profile(UUID projectId, UUID expertId) {
+    return experts
+        .findById(expertId)
+        .filter(e -> e.getProjectId().equals(projectId))
+        .flatMap(
+            e ->
+                applications
+                    .findById(e.getApplicationId())
+                    .filter(a -> a.getAnonymisedAt() == null)
+                    .map(
+                        a ->
+                            new ExpertProfile(
+                                e.getId(),
+                                e.getPseudonym(),
+                                a.getName(),
+                                a.getEmail(),
+                                a.getPhone(),
+                                List.copyOf(a.getLanguages()),
+                                a.getPreferredLanguage(),
+                                e.getCertifiedAt())));
+  }
+
   public record PoolMember(UUID expertId, String pseudonym, boolean certified) {}
+
+  /**
+   * @param email null when the expert applied by phone
+   * @param phone null when the expert applied by e-mail
+   * @param certifiedAt null while not certified
+   */
+  public record ExpertProfile(
+      UUID expertId,
+      String pseudonym,
+      String name,
+      String email,
+      String phone,
+      List<String> languages,
+      String preferredLanguage,
+      Instant certifiedAt) {}
 
   /** An applicant as project managers see them; the expert fields are null for non-experts. */
   public record Applicant(

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.Stream;
 import nl.expertpool.web.Languages;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The consent texts hold to their manifest: a text changed under its version, a text without its
@@ -17,13 +18,16 @@ import org.junit.jupiter.api.Test;
  */
 class ConsentTextsTest {
 
-  private static final Path FOLDER = Path.of("src/main/resources/consent");
+  private static final Path RESOURCES = Path.of("src/main/resources");
 
-  @Test
-  void everyTextIsTheOneItsVersionNamesByItsHash() throws IOException {
-    Properties manifest = manifest();
+  /** The consent to take part, and the consent to be invited again by a standing pool. */
+  @ParameterizedTest
+  @ValueSource(strings = {"consent/", ConsentTexts.POOL_FOLDER})
+  void everyTextIsTheOneItsVersionNamesByItsHash(String folder) throws IOException {
+    Path root = RESOURCES.resolve(folder);
+    Properties manifest = manifest(root);
     int texts = 0;
-    try (Stream<Path> files = Files.walk(FOLDER)) {
+    try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
         String version = file.getParent().getFileName().toString();
         String language = file.getFileName().toString().replace(".md", "");
@@ -38,9 +42,10 @@ class ConsentTextsTest {
         .hasSize(texts);
   }
 
-  @Test
-  void theCurrentVersionSpeaksEveryLanguageOfTheAppAndTheHashIsOfTheTextShown() {
-    var texts = new ConsentTexts();
+  @ParameterizedTest
+  @ValueSource(strings = {"consent/", ConsentTexts.POOL_FOLDER})
+  void theCurrentVersionSpeaksEveryLanguageOfTheAppAndTheHashIsOfTheTextShown(String folder) {
+    var texts = new ConsentTexts(folder);
     for (var locale : new Languages().offered()) {
       var text = texts.text(texts.current(), locale.getLanguage());
       assertThat(text).as(locale.getLanguage()).isPresent();
@@ -52,9 +57,9 @@ class ConsentTextsTest {
     assertThat(texts.shown("xx").language()).isEqualTo("en");
   }
 
-  private static Properties manifest() throws IOException {
+  private static Properties manifest(Path root) throws IOException {
     var manifest = new Properties();
-    try (InputStream in = Files.newInputStream(FOLDER.resolve("manifest.properties"))) {
+    try (InputStream in = Files.newInputStream(root.resolve("manifest.properties"))) {
       manifest.load(in);
     }
     return manifest;

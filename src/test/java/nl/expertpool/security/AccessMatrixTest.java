@@ -74,6 +74,16 @@ class AccessMatrixTest {
     rule("GET /api/pools", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("POST /api/pools", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /api/pools/{id}", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("GET /api/pools/{id}/roster", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("DELETE /api/pools/{id}/members/{memberId}", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule(
+        "POST /api/projects/{id}/experts/{expertId}/pool-consent",
+        LOGIN,
+        OK,
+        OK,
+        DENIED,
+        DENIED,
+        DENIED);
     rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/plan-changes", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
@@ -278,6 +288,9 @@ class AccessMatrixTest {
             .replace("{token}", "no-such-link")
             .replace("{code}", "NOSUCHCODE")
             .replace("{expertId}", UUID.randomUUID().toString())
+            .replace("{projectId}", project.toString())
+            .replace("{memberId}", UUID.randomUUID().toString())
+            .replace("{poolId}", UUID.randomUUID().toString())
             .replace("{username}", "no-such-user")
             .replace("{applicationId}", UUID.randomUUID().toString());
     if (parts[1].startsWith("/api/tasks/{id}")) {

@@ -426,6 +426,35 @@ class BadInputIntegrationTest {
     scripts(createPool, "name", "region");
     common(new Target("GET /api/pools", "/api/pools", "pm", null, true));
     uuidPath(new Target("GET /api/pools/{id}", "/api/pools/" + pool.getId(), "pm", null, true));
+    uuidPath(
+        new Target(
+            "GET /api/pools/{id}/roster",
+            "/api/pools/" + pool.getId() + "/roster",
+            "pm",
+            null,
+            true));
+    uuidPath(
+        new Target(
+            "DELETE /api/pools/{id}/members/{memberId}",
+            "/api/pools/" + pool.getId() + "/members/" + UUID.randomUUID(),
+            "pm",
+            null,
+            false));
+    var poolConsent =
+        new Target(
+            "POST /api/projects/{id}/experts/{expertId}/pool-consent",
+            "/api/projects/" + project + "/experts/" + UUID.randomUUID() + "/pool-consent",
+            "staff",
+            body("textVersion", "v1", "language", "uk", "method", "paper"),
+            true);
+    uuidPath(poolConsent);
+    brokenBodies(poolConsent);
+    fields(
+        poolConsent,
+        field("textVersion", null, "", "1", "v1.0", "../v1", 1, long_(41), List.of("v1")),
+        field("language", null, "", "ukr-UA", "UK", "u", 7, Map.of("code", "uk")),
+        field("method", null, "", "   ", long_(41), false));
+    unknownField(poolConsent, "given", true);
 
     uuidPath(new Target("GET /api/projects/{id}", "/api/projects/" + project, "pm", null, true));
     var cancel =

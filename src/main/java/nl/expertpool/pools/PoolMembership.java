@@ -1,0 +1,175 @@
+package nl.expertpool.pools;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import nl.expertpool.audit.AuditTrail;
+import nl.expertpool.project.ProjectLifecycle;
+import nl.expertpool.recruitment.ConsentTexts;
+import nl.expertpool.recruitment.Pool;
+import nl.expertpool.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is in a standing pool: an expert of one of its projects who agreed to be invited again joins
+ * it, with the pool's own copy of how to reach them; one who leaves has that copy erased. The
+ * roster is for the pool's managers and staff.
+ */
+@Service
+public class PoolMembership {
+
+  private final StandingPools pools;
+  private final Members members;
+  private final PoolConsents consents;
+  private final ProjectLifecycle projects;
+  private final Pool experts;
+  private final ConsentTexts texts = new ConsentTexts(ConsentTexts.POOL_FOLDER);
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  PoolMembership(
+      StandingPools pools,
+      Members members,
+      PoolConsents consents,
+      ProjectLifecycle projects,
+      Pool experts,
+      AuditTrail audit,
+      Clock clock) {
+    this.pools = pools;
+    this.members = members;
+    this.consents = consents;
+    this.projects = projects;
+    this.experts = experts;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The text an expert is shown before agreeing, in their language or else English. */
+  public ConsentTexts.ConsentText consentText(String language) {
+    return texts.shown(language);
+  }
+
+  /**
+   * Records an expert's consent to be invited again by the standing pool of their project: they
+   * join it (again), and the pool copies how to reach them. The same consent twice changes nothing.
+   *
+   * @return the member's id
+   */
+  @Transactional
+  public UUID join(UUID projectId, UUID expertId, GivenConsent consent, String actor) {
+    var project =
+        projects
+            .find(projectId)
+            .orElseThrow(() -> ApiException.notFound("No project " + projectId));
+    UUID poolId = project.getStandingPoolId();
+    if (poolId == null) {
+      throw ApiException.conflict("Project " + projectId + " belongs to no standing pool");
+    }
+    var text =
+        texts
+            .text(consent.textVersion(), consent.language())
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "textVersion",
+                        "no consent text "
+                            + consent.textVersion()
+                            + " in "
+                            + consent.language()
+                            + "; the current one is "
+                            + texts.current()));
+    var expert =
+        experts
+            .profile(projectId, expertId)
+            .orElseThrow(
+                () -> ApiException.notFound("No expert " + expertId + " in project " + projectId));
+    Instant now = clock.instant();
+    var member = members.findByPoolIdAndSourceExpertId(poolId, expertId).orElse(null);
+    if (member != null && member.isActive()) {
+      return member.getId();
+    }
+    if (member == null) {
+      member = members.save(new Member(poolId, projectId, expert, now));
+    } else {
+      member.rejoin(projectId, expert, now);
+    }
+    consents.save(
+        new PoolConsent(
+            member.getId(),
+            text.version(),
+            text.language(),
+            text.sha256(),
+            consent.method().strip(),
+            now,
+            actor));
+    audit.record(actor, "pool.member.joined", AuditTrail.pool(poolId), "member " + member.getId());
+    return member.getId();
+  }
+
+  /**
+   * A member leaves the pool: their consent ends and what only the pool held of them is erased; the
+   * ids and dates that prove the consent stay.
+   */
+  @Transactional
+  public void leave(UUID poolId, UUID memberId, String actor) {
+    var member =
+        members
+            .findById(memberId)
+            .filter(m -> m.getPoolId().equals(poolId))
+            .orElseThrow(
+                () -> ApiException.notFound("No member " + memberId + " in pool " + poolId));
+    if (!member.isActive()) {
+      return;
+    }
+    Instant now = clock.instant();
+    member.leave(now);
+    consents.findByMemberIdAndRevokedAtIsNull(memberId).forEach(c -> c.revoke(now, actor));
+    audit.record(actor, "pool.member.left", AuditTrail.pool(poolId), "member " + memberId);
+  }
+
+  /**
+   * The pool's members who have not left, by name: their languages, the projects they took part in,
+   * and until when their latest certification is valid (null when never certified).
+   */
+  @Transactional(readOnly = true)
+  public List<RosterEntry> roster(UUID poolId) {
+    var pool =
+        pools
+            .findById(poolId)
+            .orElseThrow(() -> ApiException.notFound("No standing pool " + poolId));
+    return members.findByPoolIdAndLeftAtIsNullOrderByNameAsc(poolId).stream()
+        .map(
+            m ->
+                new RosterEntry(
+                    m.getId(),
+                    m.getName(),
+                    m.getLanguages(),
+                    m.getProjects().stream().map(Member.Participation::projectId).toList(),
+                    m.getProjects().stream()
+                        .map(Member.Participation::certifiedAt)
+                        .filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder())
+                        .map(
+                            at ->
+                                at.atZone(ZoneOffset.UTC)
+                                    .plusMonths(pool.getCertificationMonths())
+                                    .toLocalDate())
+                        .orElse(null),
+                    m.getJoinedAt()))
+        .toList();
+  }
+
+  /** One member on the roster. */
+  public record RosterEntry(
+      UUID memberId,
+      String name,
+      List<String> languages,
+      List<UUID> projects,
+      java.time.LocalDate certifiedUntil,
+      Instant joinedAt) {}
+}
