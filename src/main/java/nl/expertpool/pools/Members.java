@@ -1,5 +1,6 @@
 package nl.expertpool.pools;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,4 +11,6 @@ interface Members extends JpaRepository<Member, UUID> {
   Optional<Member> findByPoolIdAndSourceExpertId(UUID poolId, UUID sourceExpertId);
 
   List<Member> findByPoolIdAndLeftAtIsNullOrderByNameAsc(UUID poolId);
+
+  List<Member> findByPoolIdAndLeftAtIsNullAndLastProjectAtBefore(UUID poolId, Instant before);
 }

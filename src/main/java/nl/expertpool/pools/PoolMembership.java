@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PoolMembership {
 
+  /** Who ends a lapsed membership, in the audit trail. */
+  static final String RETENTION = "retention";
+
   private final StandingPools pools;
   private final Members members;
   private final PoolConsents consents;
@@ -133,6 +136,40 @@ public class PoolMembership {
   }
 
   /**
+   * Ends the membership of everyone who took part in no project of their pool for the pool's
+   * membership months: what only the pool held of them is erased, as when they leave.
+   *
+   * @return how many memberships ended
+   */
+  @Transactional
+  public int endLapsed() {
+    Instant now = clock.instant();
+    int ended = 0;
+    for (StandingPool pool : pools.findAll()) {
+      Instant before =
+          now.atZone(ZoneOffset.UTC).minusMonths(pool.getMembershipMonths()).toInstant();
+      for (Member member :
+          members.findByPoolIdAndLeftAtIsNullAndLastProjectAtBefore(pool.getId(), before)) {
+        member.leave(now);
+        consents
+            .findByMemberIdAndRevokedAtIsNull(member.getId())
+            .forEach(c -> c.revoke(now, RETENTION));
+        audit.record(
+            RETENTION,
+            "pool.member.lapsed",
+            AuditTrail.pool(pool.getId()),
+            "member "
+                + member.getId()
+                + ", no project for "
+                + pool.getMembershipMonths()
+                + " months");
+        ended++;
+      }
+    }
+    return ended;
+  }
+
+  /**
    * The pool's members who have not left, by name: their languages, the projects they took part in,
    * and until when their latest certification is valid (null when never certified).
    */
@@ -162,6 +199,38 @@ public class PoolMembership {
                         .orElse(null),
                     m.getJoinedAt()))
         .toList();
+  }
+
+  /**
+   * Where an expert of a project stands with the project's standing pool, for their own page; empty
+   * when the project belongs to none.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Standing> standing(UUID projectId, UUID expertId) {
+    return projects
+        .find(projectId)
+        .map(project -> project.getStandingPoolId())
+        .flatMap(pools::findById)
+        .map(
+            pool ->
+                new Standing(
+                    pool.getId(),
+                    pool.getName(),
+                    members
+                        .findByPoolIdAndSourceExpertId(pool.getId(), expertId)
+                        .filter(Member::isActive)
+                        .map(Member::getId)
+                        .orElse(null)));
+  }
+
+  /**
+   * @param memberId null while the expert is not (or no longer) a member
+   */
+  public record Standing(UUID poolId, String poolName, UUID memberId) {
+
+    public boolean isMember() {
+      return memberId != null;
+    }
   }
 
   /** One member on the roster. */

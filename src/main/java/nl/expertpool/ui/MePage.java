@@ -9,6 +9,8 @@ import java.util.Optional;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.feedback.FeedbackRound;
 import nl.expertpool.feedback.ItemSupport;
+import nl.expertpool.pools.GivenConsent;
+import nl.expertpool.pools.PoolMembership;
 import nl.expertpool.project.Project;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.ExpertAccess;
@@ -22,6 +24,7 @@ import nl.expertpool.web.Languages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The expert's own space, {@code /me}: their open tasks first, then per project their paid hours
@@ -42,6 +45,7 @@ class MePage {
   private final PdfDocuments documents;
   private final java.time.Clock clock;
   private final ExpertLanguage expertLanguage;
+  private final PoolMembership pools;
 
   MePage(
       ExpertAccess access,
@@ -54,8 +58,10 @@ class MePage {
       nl.expertpool.interview.InterviewOverview interviews,
       PdfDocuments documents,
       java.time.Clock clock,
-      ExpertLanguage expertLanguage) {
+      ExpertLanguage expertLanguage,
+      PoolMembership pools) {
     this.expertLanguage = expertLanguage;
+    this.pools = pools;
     this.interviews = interviews;
     this.documents = documents;
     this.clock = clock;
@@ -75,7 +81,8 @@ class MePage {
       PaidTime.Line time,
       boolean settled,
       ActionAgenda agenda,
-      List<ItemSupport> support) {
+      List<ItemSupport> support,
+      PoolMembership.Standing pool) {
 
     /** Hours as people write them in the page's language: {@code 1,5} in Ukrainian, {@code 0}. */
     public String hours(java.math.BigDecimal hours, Locale locale) {
@@ -130,11 +137,54 @@ class MePage {
               line,
               overview.settledAt() != null,
               sessions.agenda(m.projectId()).orElse(null),
-              feedback.support(m.projectId(), false)));
+              feedback.support(m.projectId(), false),
+              pools.standing(m.projectId(), m.expertId()).orElse(null)));
     }
     model.addAttribute("tasks", open);
     model.addAttribute("parts", parts);
+    model.addAttribute("poolConsent", pools.consentText(locale.getLanguage()));
     return "me/index";
+  }
+
+  /**
+   * The expert agrees, on their page, to be invited again by their project's standing pool, with
+   * the text the page showed them (its version and language come with the form).
+   */
+  @PostMapping("/me/pool-consent/{expertId}")
+  String agreeToBeInvitedAgain(
+      @org.springframework.web.bind.annotation.PathVariable java.util.UUID expertId,
+      @org.springframework.web.bind.annotation.RequestParam String textVersion,
+      @org.springframework.web.bind.annotation.RequestParam String language) {
+    Membership mine = own(expertId);
+    pools.join(
+        mine.projectId(),
+        expertId,
+        new GivenConsent(textVersion, language, "web-page"),
+        CurrentUser.get().name());
+    return "redirect:/me#pool-" + mine.projectId();
+  }
+
+  /** The expert leaves their project's standing pool, in one click. */
+  @PostMapping("/me/pool-leave/{expertId}")
+  String leaveThePool(
+      @org.springframework.web.bind.annotation.PathVariable java.util.UUID expertId) {
+    Membership mine = own(expertId);
+    pools
+        .standing(mine.projectId(), expertId)
+        .filter(PoolMembership.Standing::isMember)
+        .ifPresent(s -> pools.leave(s.poolId(), s.memberId(), CurrentUser.get().name()));
+    return "redirect:/me#pool-" + mine.projectId();
+  }
+
+  /** One of the signed-in expert's own expert records, or a 404. */
+  private Membership own(java.util.UUID expertId) {
+    return access.membershipsOf(CurrentUser.get().name()).stream()
+        .filter(m -> m.expertId().equals(expertId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.NOT_FOUND, "Not your expert record"));
   }
 
   /**

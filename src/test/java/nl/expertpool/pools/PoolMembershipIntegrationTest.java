@@ -36,6 +36,7 @@ class PoolMembershipIntegrationTest {
   @Autowired PoolRegistry pools;
   @Autowired JdbcTemplate jdbc;
   @Autowired AuditTrail audit;
+  @Autowired PoolMembership membership;
 
   private static final Map<String, String> ON_PAPER =
       Map.of("textVersion", "v1", "language", "uk", "method", "paper");
@@ -114,6 +115,45 @@ class PoolMembershipIntegrationTest {
         .extracting(AuditEvent::action)
         .containsExactly(
             "pool.created", "pool.member.joined", "pool.member.joined", "pool.member.left");
+  }
+
+  @Test
+  void aMemberWithoutAProjectForThePoolsMembershipMonthsLeavesIt() {
+    var pool =
+        pools.create(new NewPool("Zwolle pool " + UUID.randomUUID(), "Zwolle", null, 6), "pm");
+    UUID project = driver.trainedPool(pool.getId());
+    List<PoolMember> experts = driver.pool.pool(project);
+    String lapsed = join(project, experts.get(0).expertId());
+    String recent = join(project, experts.get(1).expertId());
+    jdbc.update(
+        "update pool_member set last_project_at = last_project_at - interval '7 months'"
+            + " where id = ?::uuid",
+        lapsed);
+
+    int ended = membership.endLapsed();
+
+    assertThat(ended).isOne();
+    assertThat(
+            get("staff", "/api/pools/" + pool.getId() + "/roster")
+                .getBody()
+                .findValuesAsText("memberId"))
+        .containsExactly(recent);
+    assertThat(
+            jdbc.queryForObject(
+                "select name is null and left_at is not null from pool_member where id = ?::uuid",
+                Boolean.class,
+                lapsed))
+        .isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "select revoked_by from pool_consent where member_id = ?::uuid",
+                String.class,
+                lapsed))
+        .isEqualTo("retention");
+    assertThat(audit.about(AuditTrail.pool(pool.getId())))
+        .extracting(AuditEvent::action)
+        .endsWith("pool.member.lapsed");
+    assertThat(membership.endLapsed()).as("a second run ends nothing more").isZero();
   }
 
   @Test

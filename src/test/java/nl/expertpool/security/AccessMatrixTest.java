@@ -155,6 +155,8 @@ class AccessMatrixTest {
     rule("GET /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("GET /me", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("GET /me/certificate/{expertId}.pdf", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
+    rule("POST /me/pool-consent/{expertId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
+    rule("POST /me/pool-leave/{expertId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     for (String page :
         List.of(

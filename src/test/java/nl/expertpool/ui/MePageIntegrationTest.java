@@ -1,14 +1,18 @@
 package nl.expertpool.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
 import java.util.UUID;
 import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.pools.NewPool;
+import nl.expertpool.pools.PoolRegistry;
 import nl.expertpool.recruitment.ExpertAccess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +31,7 @@ class MePageIntegrationTest {
   @Autowired LifecycleDriver driver;
   @Autowired ExpertAccess access;
   @Autowired JdbcTemplate jdbc;
+  @Autowired PoolRegistry pools;
 
   @Test
   void aCertifiedExpertSeesTheirInterviewsToDoTheirTrainingHoursAndItsOutcomeInTheirLanguage()
@@ -115,6 +120,82 @@ class MePageIntegrationTest {
     // Someone else's certificate does not exist for this expert.
     mvc.perform(get("/me/certificate/" + expertId + ".pdf").with(expert("someone-else")))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void anExpertOfAPoolsProjectAgreesOnTheirPageToBeInvitedAgainAndLeavesInOneClick()
+      throws Exception {
+    var pool =
+        pools.create(
+            new NewPool("Utrecht region " + UUID.randomUUID(), "Utrecht", null, null), "pm");
+    UUID project = driver.trainedPool(pool.getId());
+    String username = "pool-" + Long.toString(System.nanoTime(), 36);
+    UUID application =
+        jdbc.queryForObject(
+            "select application_id from expert where project_id = ? order by pseudonym limit 1",
+            UUID.class,
+            project);
+    UUID expertId =
+        jdbc.queryForObject(
+            "select id from expert where application_id = ?", UUID.class, application);
+    access.link(application, username, "pm");
+    var inUkrainian = new Cookie(ExpertLanguage.COOKIE, "uk");
+
+    String offer = page(username, inUkrainian);
+    assertThat(offer)
+        .contains("Цей проєкт належить до постійного пулу " + pool.getName())
+        .contains("Я погоджуюся, щоб мене запрошували знову")
+        .contains("name=\"textVersion\" value=\"v1\"", "name=\"language\" value=\"uk\"")
+        .contains("lang=\"uk\"");
+    mvc.perform(
+            post("/me/pool-consent/" + expertId)
+                .with(expert(username))
+                .with(csrf())
+                .param("textVersion", "v1")
+                .param("language", "uk"))
+        .andExpect(redirectedUrl("/me#pool-" + project));
+    // Another expert's record is not theirs to give consent for.
+    mvc.perform(
+            post("/me/pool-consent/" + expertId)
+                .with(expert("someone-else"))
+                .with(csrf())
+                .param("textVersion", "v1")
+                .param("language", "uk"))
+        .andExpect(status().isNotFound());
+
+    assertThat(page(username, inUkrainian))
+        .contains("Ви в постійному пулі " + pool.getName(), "Вийти з пулу");
+    assertThat(
+            jdbc.queryForMap(
+                "select c.method, c.language, c.given_by from pool_consent c"
+                    + " join pool_member m on m.id = c.member_id where m.source_expert_id = ?",
+                expertId))
+        .containsEntry("method", "web-page")
+        .containsEntry("language", "uk")
+        .containsEntry("given_by", username);
+
+    mvc.perform(post("/me/pool-leave/" + expertId).with(expert(username)).with(csrf()))
+        .andExpect(redirectedUrl("/me#pool-" + project));
+
+    assertThat(page(username, inUkrainian)).contains("Я погоджуюся, щоб мене запрошували знову");
+    assertThat(
+            jdbc.queryForObject(
+                "select name is null from pool_member where source_expert_id = ?",
+                Boolean.class,
+                expertId))
+        .isTrue();
+  }
+
+  private String page(String username, Cookie language) throws Exception {
+    return mvc.perform(
+            get("/me")
+                .with(expert(username))
+                .cookie(language)
+                .locale(java.util.Locale.forLanguageTag(language.getValue())))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   private static RequestPostProcessor expert(String username) {
