@@ -124,6 +124,10 @@ class Member {
       return projectId;
     }
 
+    UUID expertId() {
+      return expertId;
+    }
+
     Instant certifiedAt() {
       return certifiedAt;
     }

@@ -1,5 +1,6 @@
 package nl.expertpool.pools;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.ConsentTexts;
 import nl.expertpool.recruitment.Pool;
+import nl.expertpool.remuneration.PaidTime;
 import nl.expertpool.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,7 @@ public class PoolMembership {
   private final PoolConsents consents;
   private final ProjectLifecycle projects;
   private final Pool experts;
+  private final PaidTime paidTime;
   private final ConsentTexts texts = new ConsentTexts(ConsentTexts.POOL_FOLDER);
   private final AuditTrail audit;
   private final Clock clock;
@@ -41,8 +44,10 @@ public class PoolMembership {
       PoolConsents consents,
       ProjectLifecycle projects,
       Pool experts,
+      PaidTime paidTime,
       AuditTrail audit,
       Clock clock) {
+    this.paidTime = paidTime;
     this.pools = pools;
     this.members = members;
     this.consents = consents;
@@ -171,7 +176,8 @@ public class PoolMembership {
 
   /**
    * The pool's members who have not left, by name: their languages, the projects they took part in,
-   * and until when their latest certification is valid (null when never certified).
+   * until when their latest certification is valid (null when never certified), and their paid
+   * hours over those projects.
    */
   @Transactional(readOnly = true)
   public List<RosterEntry> roster(UUID poolId) {
@@ -179,6 +185,16 @@ public class PoolMembership {
         pools
             .findById(poolId)
             .orElseThrow(() -> ApiException.notFound("No standing pool " + poolId));
+    var hoursByProject = new java.util.HashMap<UUID, java.util.Map<UUID, BigDecimal>>();
+    java.util.function.Function<Member, BigDecimal> hours =
+        member ->
+            member.getProjects().stream()
+                .map(
+                    p ->
+                        hoursByProject
+                            .computeIfAbsent(p.projectId(), this::hoursPerExpert)
+                            .getOrDefault(p.expertId(), BigDecimal.ZERO))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     return members.findByPoolIdAndLeftAtIsNullOrderByNameAsc(poolId).stream()
         .map(
             m ->
@@ -197,8 +213,18 @@ public class PoolMembership {
                                     .plusMonths(pool.getCertificationMonths())
                                     .toLocalDate())
                         .orElse(null),
+                    hours.apply(m),
                     m.getJoinedAt()))
         .toList();
+  }
+
+  private java.util.Map<UUID, BigDecimal> hoursPerExpert(UUID projectId) {
+    var hours = new java.util.HashMap<UUID, BigDecimal>();
+    paidTime
+        .overview(projectId)
+        .experts()
+        .forEach(line -> hours.put(line.expertId(), line.hours()));
+    return hours;
   }
 
   /**
@@ -240,5 +266,6 @@ public class PoolMembership {
       List<String> languages,
       List<UUID> projects,
       java.time.LocalDate certifiedUntil,
+      BigDecimal hours,
       Instant joinedAt) {}
 }

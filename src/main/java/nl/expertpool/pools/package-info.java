@@ -5,5 +5,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Standing pools",
-    allowedDependencies = {"audit", "privacy", "project", "recruitment", "security", "web"})
+    allowedDependencies = {
+      "audit",
+      "privacy",
+      "project",
+      "recruitment",
+      "remuneration",
+      "security",
+      "web"
+    })
 package nl.expertpool.pools;

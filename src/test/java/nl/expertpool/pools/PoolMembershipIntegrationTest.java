@@ -12,6 +12,7 @@ import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.recruitment.ConsentTexts;
 import nl.expertpool.recruitment.Pool.PoolMember;
+import nl.expertpool.remuneration.PaidTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,6 +38,7 @@ class PoolMembershipIntegrationTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired AuditTrail audit;
   @Autowired PoolMembership membership;
+  @Autowired PaidTime paidTime;
 
   private static final Map<String, String> ON_PAPER =
       Map.of("textVersion", "v1", "language", "uk", "method", "paper");
@@ -59,7 +61,12 @@ class PoolMembershipIntegrationTest {
     assertThat(roster.findValuesAsText("name"))
         .containsExactlyInAnyOrder("Olena Koval", "Andrii Melnyk");
     LocalDate inSeventeenMonths = driver.today().plusMonths(17);
+    var paid = paidTime.overview(project).experts();
     for (JsonNode member : roster) {
+      assertThat(member.path("hours").decimalValue())
+          .as("paid hours over the pool's projects")
+          .isPositive()
+          .isEqualByComparingTo(paid.getFirst().hours());
       assertThat(member.path("projects")).hasSize(1);
       assertThat(member.path("projects").get(0).asText()).isEqualTo(project.toString());
       assertThat(member.path("languages")).isNotEmpty();
