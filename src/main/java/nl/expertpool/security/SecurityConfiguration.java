@@ -149,6 +149,8 @@ class SecurityConfiguration {
                     .hasRole(PM)
                     .requestMatchers("/portal", "/portal/**")
                     .hasAnyRole(PM, STAFF, CLIENT)
+                    .requestMatchers("/pools", "/pools/**")
+                    .hasAnyRole(PM, STAFF)
                     .requestMatchers("/tasks", "/tasks/**")
                     .hasAnyRole(PM, STAFF, EXPERT, CLIENT)
                     .requestMatchers("/me", "/me/**")

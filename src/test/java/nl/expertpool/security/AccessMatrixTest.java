@@ -156,6 +156,8 @@ class AccessMatrixTest {
     rule("GET /me", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("GET /me/certificate/{expertId}.pdf", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("POST /me/pool-consent/{expertId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
+    rule("GET /pools", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("GET /pools/{id}", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("POST /me/pool-leave/{expertId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     for (String page :

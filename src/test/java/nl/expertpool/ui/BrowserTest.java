@@ -31,6 +31,8 @@ class BrowserTest extends BrowserPages {
 
   @Autowired LifecycleDriver driver;
   @Autowired nl.expertpool.recruitment.ExpertAccess access;
+  @Autowired nl.expertpool.pools.PoolRegistry pools;
+  @Autowired nl.expertpool.pools.PoolMembership membership;
 
   @Test
   void everyRoleSignsInThroughTheFormLandsOnItsPageAndSignsOut() {
@@ -355,6 +357,45 @@ class BrowserTest extends BrowserPages {
     waitFor().until(d -> path().equals("/tasks"));
     driver.awaitMilestone(project, nl.expertpool.milestone.MilestoneKey.EXPERTS_RECRUITED);
     assertThat(driver.pool.pool(project)).hasSize(2);
+    signOut();
+  }
+
+  @Test
+  void aProjectManagerFindsTheStandingPoolsAndARosterFromTheDashboard() {
+    var pool =
+        pools.create(
+            new nl.expertpool.pools.NewPool(
+                "Flevoland " + Long.toString(System.nanoTime(), 36), "Flevoland", null, null),
+            "pm");
+    java.util.UUID project = driver.trainedPool(pool.getId());
+    for (var expert : driver.pool.pool(project)) {
+      membership.join(
+          project,
+          expert.expertId(),
+          new nl.expertpool.pools.GivenConsent("v1", "uk", "paper"),
+          "staff");
+    }
+    signIn("pm");
+    browser.get(url("/dashboard"));
+    browser.findElement(By.id("standing-pools")).click();
+    waitFor().until(d -> path().equals("/pools"));
+    browser.findElement(By.linkText(pool.getName())).click();
+    waitFor().until(d -> path().equals("/pools/" + pool.getId()));
+    assertThat(browser.findElements(By.cssSelector("table.roster tbody tr"))).hasSize(2);
+    for (String language : List.of("en", "nl", "ar")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/pools?lang=" + language));
+        screenshot("pools-" + language + "-" + width);
+        fitsTheScreen("pools, " + language + ", " + width);
+        accessible("pools, " + language + ", " + width);
+        browser.get(url("/pools/" + pool.getId() + "?lang=" + language));
+        screenshot("roster-" + language + "-" + width);
+        fitsTheScreen("roster, " + language + ", " + width);
+        accessible("roster, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
     signOut();
   }
 
