@@ -192,33 +192,9 @@ class NewProjectPageIntegrationTest {
         .contains("<option value=\"" + pool.getId() + "\">" + pool.getName() + " (Utrecht)");
     String name = "Pool Utrecht " + UUID.randomUUID();
 
-    var refused =
-        page(
-            post("/projects/new")
-                .with(pm())
-                .with(csrf())
-                .param("name", name)
-                .param("clientName", "Gemeente Utrecht")
-                .param("region", "Utrecht")
-                .param("targetExperts", "4")
-                .param("interviewsPerExpert", "2")
-                .param("themes", "housing")
-                .param("startDate", driver.today().toString())
-                .param("poolId", UUID.randomUUID().toString()),
-            400);
+    var refused = page(utrechtPlan(name, UUID.randomUUID()), 400);
     String location =
-        mvc.perform(
-                post("/projects/new")
-                    .with(pm())
-                    .with(csrf())
-                    .param("name", name)
-                    .param("clientName", "Gemeente Utrecht")
-                    .param("region", "Utrecht")
-                    .param("targetExperts", "4")
-                    .param("interviewsPerExpert", "2")
-                    .param("themes", "housing")
-                    .param("startDate", driver.today().toString())
-                    .param("poolId", pool.getId().toString()))
+        mvc.perform(utrechtPlan(name, pool.getId()))
             .andExpect(status().is3xxRedirection())
             .andReturn()
             .getResponse()
@@ -229,6 +205,21 @@ class NewProjectPageIntegrationTest {
     var made = projects.get(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
     assertThat(made.getName()).isEqualTo(name);
     assertThat(made.getStandingPoolId()).isEqualTo(pool.getId());
+  }
+
+  /** A small plan for Utrecht in this standing pool, posted on the page. */
+  private MockHttpServletRequestBuilder utrechtPlan(String name, UUID poolId) {
+    return post("/projects/new")
+        .with(pm())
+        .with(csrf())
+        .param("name", name)
+        .param("clientName", "Gemeente Utrecht")
+        .param("region", "Utrecht")
+        .param("targetExperts", "4")
+        .param("interviewsPerExpert", "2")
+        .param("themes", "housing")
+        .param("startDate", driver.today().toString())
+        .param("poolId", poolId.toString());
   }
 
   @Test

@@ -163,6 +163,18 @@ public final class CamundaOpenApi {
                 path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build()));
   }
 
+  /** An error as the document's {@code ProblemDetail}, for a stand-in of the cluster to answer. */
+  public static com.fasterxml.jackson.databind.node.ObjectNode problem(
+      int status, String title, String detail, String path) {
+    var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    node.put("type", "about:blank");
+    node.put("title", title);
+    node.put("status", status);
+    node.put("detail", detail);
+    node.put("instance", path);
+    return node;
+  }
+
   private static OpenApiInteractionValidator validator() {
     return Holder.VALIDATOR;
   }

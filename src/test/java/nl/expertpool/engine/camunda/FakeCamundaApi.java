@@ -943,13 +943,7 @@ final class FakeCamundaApi implements AutoCloseable {
   }
 
   private Answer problem(int status, String title, String detail, String path) {
-    var node = object();
-    node.put("type", "about:blank");
-    node.put("title", title);
-    node.put("status", status);
-    node.put("detail", detail);
-    node.put("instance", path);
-    return new Answer(status, node);
+    return new Answer(status, CamundaOpenApi.problem(status, title, detail, path));
   }
 
   /** The document types optional fields as plain strings: the server leaves unset ones out. */

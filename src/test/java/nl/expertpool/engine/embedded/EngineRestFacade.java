@@ -365,13 +365,7 @@ public final class EngineRestFacade implements AutoCloseable {
   }
 
   private Answer problem(int status, String title, String detail, String path) {
-    var node = object();
-    node.put("type", "about:blank");
-    node.put("title", title);
-    node.put("status", status);
-    node.put("detail", detail);
-    node.put("instance", path);
-    return new Answer(status, node);
+    return new Answer(status, CamundaOpenApi.problem(status, title, detail, path));
   }
 
   private static ObjectNode object() {
