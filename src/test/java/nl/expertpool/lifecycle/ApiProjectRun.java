@@ -84,9 +84,19 @@ public final class ApiProjectRun {
     cluster.increaseTime(Duration.ofDays(14));
 
     JsonNode screening = task(project, "screen-candidates");
-    var decisions = new ArrayList<Map<String, Object>>();
     for (JsonNode candidate : screening.at("/data/candidates")) {
       assertThat(candidate.path("label").asText()).startsWith("Candidate A-");
+    }
+    var decisions = acceptAll(screening.at("/data/candidates"));
+    assertThat(decisions).hasSize(people.size());
+    complete(screening, Map.of("candidates", decisions));
+    awaitMilestone(project, "EXPERTS_RECRUITED");
+  }
+
+  /** The screening form's decisions that accept every candidate listed. */
+  public static List<Map<String, Object>> acceptAll(JsonNode candidates) {
+    var decisions = new ArrayList<Map<String, Object>>();
+    for (JsonNode candidate : candidates) {
       decisions.add(
           Map.of(
               "label",
@@ -98,9 +108,7 @@ public final class ApiProjectRun {
               "note",
               ""));
     }
-    assertThat(decisions).hasSize(people.size());
-    complete(screening, Map.of("candidates", decisions));
-    awaitMilestone(project, "EXPERTS_RECRUITED");
+    return decisions;
   }
 
   public void train(String project, long instance) {

@@ -110,19 +110,7 @@ class LifecycleApiIntegrationTest {
     assertThat(screening.at("/data/candidates/0/label").asText()).startsWith("Candidate A-");
     assertThat(screening.at("/display/applicants").toString()).contains(people.getFirst());
     assertThat(screening.path("data").toString()).doesNotContain(token);
-    var decisions = new ArrayList<Map<String, Object>>();
-    for (JsonNode candidate : screening.at("/data/candidates")) {
-      decisions.add(
-          Map.of(
-              "label",
-              candidate.path("label").asText(),
-              "applicationId",
-              candidate.path("applicationId").asText(),
-              "decision",
-              "accept",
-              "note",
-              ""));
-    }
+    var decisions = ApiProjectRun.acceptAll(screening.at("/data/candidates"));
     complete("staff", screening, Map.of("candidates", decisions));
 
     JsonNode schedule = taskWithForm(project, "schedule-training", "staff");
