@@ -35,7 +35,12 @@ class TableOwnershipTest {
           Map.entry("milestone", Set.of("milestone")),
           Map.entry(
               "pools",
-              Set.of("standing_pool", "pool_member", "pool_member_project", "pool_consent")),
+              Set.of(
+                  "standing_pool",
+                  "pool_member",
+                  "pool_member_project",
+                  "pool_consent",
+                  "pool_invitation")),
           Map.entry("tasks", Set.of("task_submission")),
           Map.entry(
               "recruitment",

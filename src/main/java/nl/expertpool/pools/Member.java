@@ -66,6 +66,55 @@ class Member {
     projects.add(new Participation(projectId, expert.expertId(), expert.certifiedAt()));
   }
 
+  /** Takes part in a further project of the pool, as this expert. */
+  void participate(UUID projectId, UUID expertId, Instant certifiedAt, Instant at) {
+    projects.removeIf(p -> p.projectId.equals(projectId));
+    projects.add(new Participation(projectId, expertId, certifiedAt));
+    lastProjectAt = at;
+  }
+
+  /** The expert finished a training in one of the member's projects. */
+  void certified(UUID expertId, Instant at) {
+    projects.stream()
+        .filter(p -> p.expertId.equals(expertId) && p.certifiedAt == null)
+        .forEach(p -> p.certifiedAt = at);
+  }
+
+  /** When the member was last certified, in any project of the pool; empty when never. */
+  java.util.Optional<Instant> lastCertified() {
+    return projects.stream()
+        .map(Participation::certifiedAt)
+        .filter(java.util.Objects::nonNull)
+        .max(java.util.Comparator.naturalOrder());
+  }
+
+  /** Who the member was in the project they took part in last (its certification is newest). */
+  UUID latestExpertId() {
+    return projects.stream()
+        .max(
+            java.util.Comparator.comparing(
+                Participation::certifiedAt,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+        .map(Participation::expertId)
+        .orElse(sourceExpertId);
+  }
+
+  boolean tookPartIn(UUID projectId) {
+    return projects.stream().anyMatch(p -> p.projectId.equals(projectId));
+  }
+
+  String getEmail() {
+    return email;
+  }
+
+  String getPhone() {
+    return phone;
+  }
+
+  String getPreferredLanguage() {
+    return preferredLanguage;
+  }
+
   /** Leaves the pool: what only the pool held of the person is erased. */
   void leave(Instant at) {
     this.leftAt = at;

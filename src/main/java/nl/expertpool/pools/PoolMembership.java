@@ -34,6 +34,7 @@ public class PoolMembership {
   private final ProjectLifecycle projects;
   private final Pool experts;
   private final PaidTime paidTime;
+  private final Invitations invitations;
   private final ConsentTexts texts = new ConsentTexts(ConsentTexts.POOL_FOLDER);
   private final AuditTrail audit;
   private final Clock clock;
@@ -45,8 +46,10 @@ public class PoolMembership {
       ProjectLifecycle projects,
       Pool experts,
       PaidTime paidTime,
+      Invitations invitations,
       AuditTrail audit,
       Clock clock) {
+    this.invitations = invitations;
     this.paidTime = paidTime;
     this.pools = pools;
     this.members = members;
@@ -97,7 +100,7 @@ public class PoolMembership {
             .orElseThrow(
                 () -> ApiException.notFound("No expert " + expertId + " in project " + projectId));
     Instant now = clock.instant();
-    var member = members.findByPoolIdAndSourceExpertId(poolId, expertId).orElse(null);
+    var member = memberAs(poolId, expertId).orElse(null);
     if (member != null && member.isActive()) {
       return member.getId();
     }
@@ -137,6 +140,7 @@ public class PoolMembership {
     Instant now = clock.instant();
     member.leave(now);
     consents.findByMemberIdAndRevokedAtIsNull(memberId).forEach(c -> c.revoke(now, actor));
+    invitations.withdraw(memberId, actor);
     audit.record(actor, "pool.member.left", AuditTrail.pool(poolId), "member " + memberId);
   }
 
@@ -159,6 +163,7 @@ public class PoolMembership {
         consents
             .findByMemberIdAndRevokedAtIsNull(member.getId())
             .forEach(c -> c.revoke(now, RETENTION));
+        invitations.withdraw(member.getId(), RETENTION);
         audit.record(
             RETENTION,
             "pool.member.lapsed",
@@ -242,11 +247,21 @@ public class PoolMembership {
                 new Standing(
                     pool.getId(),
                     pool.getName(),
-                    members
-                        .findByPoolIdAndSourceExpertId(pool.getId(), expertId)
+                    memberAs(pool.getId(), expertId)
                         .filter(Member::isActive)
                         .map(Member::getId)
                         .orElse(null)));
+  }
+
+  /** The pool's member who took part in one of its projects as this expert, if any. */
+  private java.util.Optional<Member> memberAs(UUID poolId, UUID expertId) {
+    return members
+        .findByPoolIdAndSourceExpertId(poolId, expertId)
+        .or(
+            () ->
+                members.findByParticipant(List.of(expertId)).stream()
+                    .filter(m -> m.getPoolId().equals(poolId))
+                    .findFirst());
   }
 
   /**

@@ -7,6 +7,7 @@
     displayName = "Standing pools",
     allowedDependencies = {
       "audit",
+      "notification",
       "privacy",
       "project",
       "recruitment",

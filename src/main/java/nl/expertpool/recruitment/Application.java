@@ -69,6 +69,7 @@ class Application {
   private Instant confirmedAt;
   private String confirmedBy;
   private String contactHash;
+  private Instant carriedCertifiedAt;
 
   protected Application() {}
 
@@ -122,6 +123,16 @@ class Application {
     }
     acknowledgedAt = at;
     return true;
+  }
+
+  /** The certification a member of a standing pool brings along from an earlier project. */
+  void carryCertification(Instant certifiedAt) {
+    this.carriedCertifiedAt = certifiedAt;
+  }
+
+  /** When the certification brought along was given; null when the candidate brings none. */
+  Instant getCarriedCertifiedAt() {
+    return carriedCertifiedAt;
   }
 
   /** Accept and reject are final; a waitlisted candidate is screened again. */

@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import nl.expertpool.audit.AuditTrail;
 import nl.expertpool.notification.Messenger;
@@ -36,6 +37,8 @@ public class Intake {
   private final AuditTrail audit;
   private final CamundaClient engine;
   private final ApplicationConfirmer confirmations;
+  private final Experts experts;
+  private final ExpertAccounts accounts;
   private final CallForExperts.Limits limits;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -51,6 +54,8 @@ public class Intake {
       AuditTrail audit,
       CamundaClient engine,
       ApplicationConfirmer confirmations,
+      Experts experts,
+      ExpertAccounts accounts,
       CallForExperts.Limits limits,
       TransactionTemplate transactions,
       Clock clock) {
@@ -64,6 +69,8 @@ public class Intake {
     this.audit = audit;
     this.engine = engine;
     this.confirmations = confirmations;
+    this.experts = experts;
+    this.accounts = accounts;
     this.limits = limits;
     this.transactions = transactions;
     this.clock = clock;
@@ -153,6 +160,88 @@ public class Intake {
    * given. A project's applicant with the same contact is refused (409).
    */
   public UUID record(UUID projectId, ApplicationForm form, String actor) {
+    return recordConfirmed(
+        projectId,
+        form,
+        actor,
+        "recorded by staff",
+        "recorded by " + actor + " (" + form.consent().method() + ")",
+        application -> {});
+  }
+
+  /**
+   * A member of the project's standing pool accepted an invitation to it, agreeing to the project's
+   * consent text: an application that counts at once, as staff record one. It carries the
+   * certification the member brings along, and is linked to the account they signed in with in the
+   * earlier project, if any. Refused (409) when the project takes no applications, or when the
+   * member applied to it already.
+   *
+   * @param motivation what screeners read for the candidate's motivation
+   * @return the application's id
+   */
+  public UUID invited(UUID projectId, Invitee invitee, String motivation, String actor) {
+    var form =
+        new ApplicationForm(
+            null,
+            invitee.name(),
+            invitee.email(),
+            invitee.phone(),
+            invitee.languages(),
+            motivation,
+            invitee.preferredLanguage(),
+            new ApplicationForm.Consent(
+                true, invitee.consentTextVersion(), INVITATION, invitee.consentLanguage()));
+    return recordConfirmed(
+        projectId,
+        form,
+        actor,
+        "accepted an invitation from the standing pool",
+        "invitation accepted by " + actor,
+        application -> {
+          application.carryCertification(invitee.certifiedAt());
+          if (invitee.formerExpertId() != null) {
+            experts
+                .findById(invitee.formerExpertId())
+                .flatMap(former -> accounts.findById(former.getApplicationId()))
+                .ifPresent(
+                    account ->
+                        accounts.save(
+                            new ExpertAccount(
+                                application.getId(),
+                                account.getUsername(),
+                                clock.instant(),
+                                actor)));
+          }
+        });
+  }
+
+  /** How an invited member's consent was given, on their consent record. */
+  public static final String INVITATION = "pool-invitation";
+
+  /**
+   * A member of a standing pool who accepts an invitation, from the pool's copy of them.
+   *
+   * @param certifiedAt when their still valid certification was given; null when they bring none
+   * @param formerExpertId who they were in an earlier project of the pool, for their account
+   */
+  public record Invitee(
+      String name,
+      String email,
+      String phone,
+      List<String> languages,
+      String preferredLanguage,
+      String consentTextVersion,
+      String consentLanguage,
+      Instant certifiedAt,
+      UUID formerExpertId) {}
+
+  private UUID recordConfirmed(
+      UUID projectId,
+      ApplicationForm form,
+      String actor,
+      String how,
+      String confirmedBy,
+      java.util.function.Consumer<Application> then) {
     spoken(form);
     UUID id =
         transactions.execute(
@@ -174,9 +263,9 @@ public class Intake {
                                 + " applied with this contact already.");
                       });
               Application application =
-                  store(projectId, form, Confirmation.PENDING, contact, actor, "recorded by staff");
-              application.confirm(
-                  clock.instant(), "recorded by " + actor + " (" + form.consent().method() + ")");
+                  store(projectId, form, Confirmation.PENDING, contact, actor, how);
+              application.confirm(clock.instant(), confirmedBy);
+              then.accept(application);
               return application.getId();
             });
     tell(projectId, id);

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.expertpool.notification.Messenger.Recipient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +27,16 @@ public class Pool {
   private final Applications applications;
   private final Experts experts;
   private final ExpertAccounts expertAccounts;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Pool(Applications applications, Experts experts, ExpertAccounts expertAccounts, Clock clock) {
+  Pool(
+      Applications applications,
+      Experts experts,
+      ExpertAccounts expertAccounts,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.events = events;
     this.applications = applications;
     this.experts = experts;
     this.expertAccounts = expertAccounts;
@@ -88,7 +96,13 @@ public class Pool {
   /** Marks an expert certified; false when they were before. */
   @Transactional
   public boolean certify(UUID expertId) {
-    return expert(expertId).certify(clock.instant());
+    Expert expert = expert(expertId);
+    Instant now = clock.instant();
+    if (!expert.certify(now)) {
+      return false;
+    }
+    events.publishEvent(new ExpertCertified(expert.getProjectId(), expertId, now));
+    return true;
   }
 
   /** How to reach an expert, for notifications only. */

@@ -18,6 +18,7 @@ import nl.expertpool.project.ProjectLifecycle;
 import nl.expertpool.recruitment.Application.Confirmation;
 import nl.expertpool.recruitment.Application.Decision;
 import nl.expertpool.recruitment.ScreeningSubmission.ScreeningDecision;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +36,7 @@ public class Screening {
   private final MilestoneTracker milestones;
   private final Messenger notifications;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Screening(
@@ -45,7 +47,9 @@ public class Screening {
       MilestoneTracker milestones,
       Messenger notifications,
       AuditTrail audit,
+      ApplicationEventPublisher events,
       Clock clock) {
+    this.events = events;
     this.call = call;
     this.applications = applications;
     this.experts = experts;
@@ -112,7 +116,14 @@ public class Screening {
       String template =
           switch (outcome) {
             case ACCEPT -> {
-              experts.save(new Expert(application, now));
+              Expert expert = new Expert(application, now);
+              Instant carried = application.getCarriedCertifiedAt();
+              if (carried != null) {
+                expert.certify(carried);
+              }
+              experts.save(expert);
+              events.publishEvent(
+                  new ExpertAccepted(projectId, applicationId, expert.getId(), carried));
               yield "application-accepted";
             }
             case REJECT -> "application-rejected";
@@ -143,6 +154,9 @@ public class Screening {
       shown.put("motivation", a.getMotivation());
       shown.put("submittedAt", a.getSubmittedAt().toString());
       shown.put("confirmed", a.getConfirmation() == Confirmation.CONFIRMED ? "✓" : "✗");
+      if (a.getCarriedCertifiedAt() != null) {
+        shown.put("certifiedAt", a.getCarriedCertifiedAt().toString());
+      }
       byApplication.put(a.getId().toString(), shown);
     }
     return byApplication;

@@ -85,6 +85,8 @@ class SecurityConfiguration {
                     .hasAnyRole(PM, STAFF)
                     .requestMatchers(HttpMethod.POST, "/api/projects/*/experts/*/pool-consent")
                     .hasAnyRole(PM, STAFF)
+                    .requestMatchers("/api/projects/*/pool-invitations")
+                    .hasAnyRole(PM, STAFF)
                     .requestMatchers(HttpMethod.GET, "/api/projects/*/recruitment")
                     .hasAnyRole(PM, STAFF)
                     .requestMatchers(HttpMethod.GET, "/api/projects/*/interviews")
@@ -139,6 +141,7 @@ class SecurityConfiguration {
                         "/favicon.ico",
                         "/account/set-password/*",
                         "/apply/confirm/*",
+                        "/pool-invitations/*",
                         "/apply/*",
                         "/apply/*/confirmation")
                     .permitAll()

@@ -112,6 +112,30 @@ public class Training {
     return new Schedule(round, lastEnds);
   }
 
+  /**
+   * How many experts of the pool still need training: members of a standing pool may bring a valid
+   * certification along. When none does, the training is done and its milestone says so.
+   */
+  @Transactional
+  public int untrained(UUID projectId) {
+    List<PoolMember> pool = this.pool.pool(projectId);
+    int untrained = (int) pool.stream().filter(e -> !e.certified()).count();
+    if (untrained == 0) {
+      milestones.progress(
+          projectId,
+          MilestoneKey.TRAINING_COMPLETED,
+          pool.size(),
+          pool.size(),
+          "experts certified");
+      audit.record(
+          AuditTrail.ENGINE,
+          "training.not-needed",
+          AuditTrail.project(projectId),
+          "all " + pool.size() + " experts bring a valid certification");
+    }
+    return untrained;
+  }
+
   /** How many training sessions the project held, over all rounds. */
   @Transactional(readOnly = true)
   public int sessionCount(UUID projectId) {

@@ -46,6 +46,8 @@ class MePage {
   private final java.time.Clock clock;
   private final ExpertLanguage expertLanguage;
   private final PoolMembership pools;
+  private final nl.expertpool.pools.Invitations invitations;
+  private final nl.expertpool.recruitment.ConsentTexts projectConsent;
 
   MePage(
       ExpertAccess access,
@@ -59,7 +61,11 @@ class MePage {
       PdfDocuments documents,
       java.time.Clock clock,
       ExpertLanguage expertLanguage,
-      PoolMembership pools) {
+      PoolMembership pools,
+      nl.expertpool.pools.Invitations invitations,
+      nl.expertpool.recruitment.ConsentTexts projectConsent) {
+    this.invitations = invitations;
+    this.projectConsent = projectConsent;
     this.expertLanguage = expertLanguage;
     this.pools = pools;
     this.interviews = interviews;
@@ -143,7 +149,35 @@ class MePage {
     model.addAttribute("tasks", open);
     model.addAttribute("parts", parts);
     model.addAttribute("poolConsent", pools.consentText(locale.getLanguage()));
+    model.addAttribute("invitations", invitations.openFor(access.expertIdsOf(user.name())));
+    model.addAttribute("projectConsent", projectConsent.shown(locale.getLanguage()));
     return "me/index";
+  }
+
+  /**
+   * The expert answers an invitation of their standing pool to a new project; accepting agrees to
+   * the project's consent text the page showed them.
+   */
+  @PostMapping("/me/invitations/{invitationId}")
+  String answerInvitation(
+      @org.springframework.web.bind.annotation.PathVariable java.util.UUID invitationId,
+      @org.springframework.web.bind.annotation.RequestParam String answer,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String textVersion,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String language,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+    CurrentUser user = CurrentUser.get();
+    boolean accept = "accept".equals(answer);
+    var answered =
+        invitations.answerAsExpert(
+            access.expertIdsOf(user.name()),
+            invitationId,
+            accept,
+            textVersion,
+            language,
+            user.name());
+    redirect.addFlashAttribute("answeredProject", answered.projectName());
+    redirect.addFlashAttribute("answeredAccept", accept);
+    return "redirect:/me#my-invitations";
   }
 
   /**

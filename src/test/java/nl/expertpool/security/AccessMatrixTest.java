@@ -84,6 +84,8 @@ class AccessMatrixTest {
         DENIED,
         DENIED,
         DENIED);
+    rule("GET /api/projects/{id}/pool-invitations", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("POST /api/projects/{id}/pool-invitations", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/plan-changes", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
@@ -158,6 +160,10 @@ class AccessMatrixTest {
     rule("POST /me/pool-consent/{expertId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("GET /pools", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("GET /pools/{id}", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("POST /pools/{id}/invitations", LOGIN, OK, OK, DENIED, DENIED, DENIED);
+    rule("POST /me/invitations/{invitationId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
+    rule("GET /pool-invitations/{token}", OK, OK, OK, OK, OK, OK);
+    rule("POST /pool-invitations/{token}", OK, OK, OK, OK, OK, OK);
     rule("POST /me/pool-leave/{expertId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     for (String page :
@@ -253,6 +259,8 @@ class AccessMatrixTest {
             "POST /account/set-password/{token}",
             "GET /apply/confirm/{token}",
             "POST /apply/confirm/{token}",
+            "GET /pool-invitations/{token}",
+            "POST /pool-invitations/{token}",
             "GET /apply/{code}",
             "POST /apply/{code}",
             "POST /apply/{code}/confirmation");
@@ -296,7 +304,8 @@ class AccessMatrixTest {
             .replace("{memberId}", UUID.randomUUID().toString())
             .replace("{poolId}", UUID.randomUUID().toString())
             .replace("{username}", "no-such-user")
-            .replace("{applicationId}", UUID.randomUUID().toString());
+            .replace("{applicationId}", UUID.randomUUID().toString())
+            .replace("{invitationId}", UUID.randomUUID().toString());
     if (parts[1].startsWith("/api/tasks/{id}")) {
       path = parts[1].replace("{id}", "1");
     }

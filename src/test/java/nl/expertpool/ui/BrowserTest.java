@@ -375,6 +375,8 @@ class BrowserTest extends BrowserPages {
           new nl.expertpool.pools.GivenConsent("v1", "uk", "paper"),
           "staff");
     }
+    String next = "Lelystad " + Long.toString(System.nanoTime(), 36);
+    java.util.UUID recruiting = driver.create(next, 3, null, pool.getId());
     signIn("pm");
     browser.get(url("/dashboard"));
     browser.findElement(By.id("standing-pools")).click();
@@ -382,6 +384,29 @@ class BrowserTest extends BrowserPages {
     browser.findElement(By.linkText(pool.getName())).click();
     waitFor().until(d -> path().equals("/pools/" + pool.getId()));
     assertThat(browser.findElements(By.cssSelector("table.roster tbody tr"))).hasSize(2);
+    // The manager ticks both members and invites them to the pool's project that recruits now.
+    var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    log.start();
+    var notifier =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
+    notifier.addAppender(log);
+    try {
+      browser.findElements(By.name("memberIds")).forEach(WebElement::click);
+      browser.findElement(By.cssSelector("#invite button[type=submit]")).click();
+      waitFor().until(d -> !d.findElements(By.id("invitations-" + recruiting)).isEmpty());
+    } finally {
+      notifier.detachAppender(log);
+    }
+    assertThat(browser.findElement(By.id("invitations-" + recruiting)).getText())
+        .contains(next, "Awaiting an answer");
+    List<String> links =
+        log.list.stream()
+            .map(e -> e.getFormattedMessage())
+            .filter(l -> l.startsWith("Notification 'pool-invitation'"))
+            .map(l -> l.substring(l.indexOf("/pool-invitations/")).replaceFirst("\\?.*$", ""))
+            .toList();
+    assertThat(links).hasSize(2);
     for (String language : List.of("en", "nl", "ar")) {
       for (int width : WIDTHS) {
         atWidth(width);
@@ -397,6 +422,34 @@ class BrowserTest extends BrowserPages {
     }
     atWidth(1280);
     signOut();
+    // A member opens their link without an account, reads it in their language, and accepts.
+    for (String language : List.of("en", "uk", "ar")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url(links.getFirst() + "?lang=" + language));
+        screenshot("pool-invitation-" + language + "-" + width);
+        fitsTheScreen("pool invitation, " + language + ", " + width);
+        accessible("pool invitation, " + language + ", " + width);
+      }
+    }
+    atWidth(360);
+    browser.get(url(links.getFirst() + "?lang=uk"));
+    browser.findElement(By.cssSelector("button[name=answer][value=accept]")).click();
+    waitFor()
+        .until(
+            d ->
+                "ACCEPTED"
+                    .equals(
+                        d.findElement(By.cssSelector("main[data-page=pool-invitation]"))
+                            .getAttribute("data-state")));
+    screenshot("pool-invitation-accepted-uk-360");
+    fitsTheScreen("pool invitation accepted, uk, 360");
+    accessible("pool invitation accepted, uk, 360");
+    browser.get(url("/pool-invitations/no-such-link?lang=ar"));
+    screenshot("pool-invitation-gone-ar-360");
+    fitsTheScreen("pool invitation gone, ar, 360");
+    accessible("pool invitation gone, ar, 360");
+    atWidth(1280);
   }
 
   /** The inbox's project filter applies when chosen: its script is a file, as the policy wants. */

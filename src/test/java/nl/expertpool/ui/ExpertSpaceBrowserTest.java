@@ -40,6 +40,9 @@ class ExpertSpaceBrowserTest extends BrowserPages {
   @Autowired InterviewOverview interviews;
   @Autowired JdbcTemplate jdbc;
   @Autowired PasswordSetup passwords;
+  @Autowired nl.expertpool.pools.PoolRegistry pools;
+  @Autowired nl.expertpool.pools.PoolMembership membership;
+  @Autowired nl.expertpool.pools.Invitations invitations;
 
   @Test
   void aCertifiedExpertRecordsAnInterviewInUkrainianSeesTheHoursAndDownloadsTheCertificate()
@@ -164,6 +167,67 @@ class ExpertSpaceBrowserTest extends BrowserPages {
         .isEqualTo("تم: إبداء الرأي في جدول الإجراءات");
     assertThat(browser.findElements(By.cssSelector("#my-tasks a[role=button]"))).isEmpty();
     onAPhone("expert-me-feedback-given-ar");
+    atWidth(1280);
+  }
+
+  /**
+   * A member of a standing pool finds an invitation to the pool's next project on her space, reads
+   * what she agrees to, in Arabic and in Ukrainian, and accepts it on her phone.
+   */
+  @Test
+  void aMemberOfAStandingPoolAcceptsAnInvitationOnHerSpace() {
+    var pool =
+        pools.create(
+            new nl.expertpool.pools.NewPool(
+                "Almere region " + Long.toString(System.nanoTime(), 36), "Flevoland", null, null),
+            "pm");
+    UUID project = driver.trainedPool(pool.getId());
+    String username = "iryna-" + Long.toString(System.nanoTime(), 36);
+    String password = "тюльпани біля озера 2027";
+    UUID application = expertWhoPrefers(project, "uk");
+    String link = access.link(application, username, "pm").setPasswordLink();
+    assertThat(passwords.setPassword(link.substring(link.lastIndexOf('/') + 1), password))
+        .isEmpty();
+    UUID expertId =
+        jdbc.queryForObject(
+            "select id from expert where application_id = ?", UUID.class, application);
+    UUID member =
+        membership.join(
+            project, expertId, new nl.expertpool.pools.GivenConsent("v1", "uk", "paper"), "staff");
+    String next = "Almere 2028 " + Long.toString(System.nanoTime(), 36);
+    UUID second = driver.create(next, 3, null, pool.getId());
+    invitations.invite(second, java.util.List.of(member), "pm");
+
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(new Dimension(360, 800));
+    browser.get(url("/login"));
+    browser.findElement(By.name("username")).sendKeys(username);
+    browser.findElement(By.name("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(d -> path().equals("/me"));
+    assertThat(browser.findElement(By.id("my-invitations")).getText()).contains(next);
+    browser.findElement(By.cssSelector("#my-invitations summary")).click();
+    onAPhone("expert-me-invitation-uk");
+    browser.get(url("/me?lang=ar"));
+    assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+    onAPhone("expert-me-invitation-ar");
+    atWidth(1280);
+    screenshot("expert-me-invitation-ar-1280");
+    fitsTheScreen("expert-me-invitation-ar-1280");
+    accessible("expert-me-invitation-ar-1280");
+    browser.manage().window().setSize(new Dimension(360, 800));
+    browser.get(url("/me?lang=uk"));
+
+    browser.findElement(By.cssSelector("#my-invitations button[value=accept]")).click();
+    waitFor().until(d -> path().equals("/me"));
+    assertThat(browser.findElement(By.cssSelector("p.done")).getText())
+        .isEqualTo(
+            "Ви прийняли запрошення до «" + next + "». Працівники проєкту зв'яжуться з вами.");
+    assertThat(browser.findElements(By.id("my-invitations"))).isEmpty();
+    onAPhone("expert-me-invitation-accepted-uk");
+    assertThat(invitations.ofProject(second))
+        .extracting(nl.expertpool.pools.Invitations.Sent::state)
+        .containsExactly(nl.expertpool.pools.Invitations.State.ACCEPTED);
     atWidth(1280);
   }
 

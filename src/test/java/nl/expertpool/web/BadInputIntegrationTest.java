@@ -455,6 +455,26 @@ class BadInputIntegrationTest {
         field("language", null, "", "ukr-UA", "UK", "u", 7, Map.of("code", "uk")),
         field("method", null, "", "   ", long_(41), false));
     unknownField(poolConsent, "given", true);
+    var invite =
+        new Target(
+            "POST /api/projects/{id}/pool-invitations",
+            "/api/projects/" + project + "/pool-invitations",
+            "staff",
+            body("memberIds", List.of(UUID.randomUUID().toString())),
+            true);
+    uuidPath(invite);
+    brokenBodies(invite);
+    fields(
+        invite,
+        field("memberIds", null, List.of(), "x", 7, List.of("not-a-uuid"), Map.of("id", 1)));
+    unknownField(invite, "projectId", UUID.randomUUID().toString());
+    uuidPath(
+        new Target(
+            "GET /api/projects/{id}/pool-invitations",
+            "/api/projects/" + project + "/pool-invitations",
+            "staff",
+            null,
+            true));
 
     uuidPath(new Target("GET /api/projects/{id}", "/api/projects/" + project, "pm", null, true));
     var cancel =

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrainingWorkers {
 
+  public static final String COUNT_UNTRAINED = "training.count-untrained";
   public static final String SCHEDULE_SESSIONS = "training.schedule-sessions";
   public static final String PREPARE_ATTENDANCE = "training.prepare-attendance";
   public static final String CERTIFY_EXPERTS = "training.certify-experts";
@@ -31,6 +32,13 @@ public class TrainingWorkers {
     this.training = training;
     this.submissions = submissions;
     this.ledger = ledger;
+  }
+
+  @JobWorker(type = COUNT_UNTRAINED)
+  public Map<String, Object> countUntrained(ActivatedJob job) {
+    UUID projectId = JobLedger.projectId(job);
+    int untrained = ledger.once(job, Integer.class, () -> training.untrained(projectId));
+    return Map.of("untrainedCount", untrained);
   }
 
   @JobWorker(type = SCHEDULE_SESSIONS)
