@@ -330,6 +330,7 @@ public class DemoData {
                 null,
                 null,
                 plan.labels(),
+                null,
                 null),
             driver.actor.name());
     driver.awaitWindowOpen(project.getId());

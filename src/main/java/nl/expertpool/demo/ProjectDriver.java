@@ -91,6 +91,16 @@ public class ProjectDriver {
   /** A project of a standing pool ({@code poolId}, or none), its call open. */
   public UUID create(
       String name, int targetExperts, Map<String, LocalDate> deadlines, UUID poolId) {
+    return create(name, targetExperts, deadlines, poolId, null);
+  }
+
+  /** The same, holding this many stakeholder sessions (one when null). */
+  public UUID create(
+      String name,
+      int targetExperts,
+      Map<String, LocalDate> deadlines,
+      UUID poolId,
+      Integer stakeholderSessions) {
     Project project =
         projects.create(
             new NewProject(
@@ -110,7 +120,8 @@ public class ProjectDriver {
                 null,
                 null,
                 null,
-                poolId),
+                poolId,
+                stakeholderSessions),
             actor.name());
     UUID id = project.getId();
     awaitWindowOpen(id);
@@ -383,6 +394,49 @@ public class ProjectDriver {
     awaitActive(project, "ReminderDueTimer");
     advance(Duration.ofDays(3).plusHours(1));
     complete(project, "record-session-outcome", sessionOutcome());
+    awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
+    return project;
+  }
+
+  /**
+   * A project of two stakeholder sessions whose agenda is drafted: one action on housing from the
+   * first, one on work from the second.
+   */
+  public UUID agendaOfTwoSessions() {
+    UUID project = create("Pool " + UUID.randomUUID(), 2, null, null, 2);
+    apply(project, "Olena Koval");
+    apply(project, "Andrii Melnyk");
+    advance(Duration.ofDays(14));
+    screen(project, "accept");
+    awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
+    scheduleOneSession(project);
+    awaitActive(project, "LastSessionEndedTimer");
+    advance(Duration.ofDays(2));
+    recordAttendance(project, true);
+    awaitMilestone(project, MilestoneKey.TRAINING_COMPLETED);
+    recordAllInterviews(project, 4, "housing", "work");
+    approveSynthesis(project);
+    awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);
+    for (int session = 1; session <= 2; session++) {
+      planSession(project, Duration.ofDays(3 * session));
+      awaitActive(project, "ReminderDueTimer");
+      advance(Duration.ofDays(3 * session).plusHours(1));
+      var outcome = new java.util.HashMap<>(sessionOutcome());
+      if (session == 2) {
+        outcome.put("sharedInsight", "Work that fits the diploma");
+        outcome.put(
+            "agendaItems",
+            List.of(
+                Map.of(
+                    "theme", "work",
+                    "action", "Recognise foreign diplomas within three months",
+                    "owner", "UWV",
+                    "term", "long",
+                    "priority", "medium",
+                    "supportingInsights", List.of("work"))));
+      }
+      complete(project, "record-session-outcome", outcome);
+    }
     awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
     return project;
   }

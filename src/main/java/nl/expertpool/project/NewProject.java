@@ -21,7 +21,9 @@ import java.util.UUID;
  * expert's interviews, 90 paid minutes per interview, and personal data kept 180 days after the
  * project ends. A theme is named in English; {@code themeLabels} names it in other languages, by
  * language code: {@code {"housing": {"nl": "wonen"}}}. {@code poolId} names the standing pool the
- * project belongs to, if any.
+ * project belongs to, if any. {@code stakeholderSessions} is how many stakeholder (make) sessions
+ * the project holds, one after another, each with its own plan and part of the agenda: one unless
+ * set.
  */
 public record NewProject(
     @NotBlank @Size(max = 200) String name,
@@ -46,7 +48,8 @@ public record NewProject(
                     @NotNull @jakarta.validation.constraints.Pattern(regexp = "[a-z]{2}") String,
                     @NotBlank @Size(max = 80) String>>
             themeLabels,
-    UUID poolId) {
+    UUID poolId,
+    @Min(1) @Max(20) Integer stakeholderSessions) {
 
   /** A plan without the interview settings, which then default. */
   public NewProject(
@@ -79,12 +82,14 @@ public record NewProject(
         null,
         null,
         null,
+        null,
         null);
   }
 
   public static final BigDecimal DEFAULT_HOURLY_RATE = new BigDecimal("25.00");
   public static final int DEFAULT_RECRUITMENT_WINDOW_DAYS = 14;
   public static final int DEFAULT_REQUIRED_SESSIONS = 1;
+  public static final int DEFAULT_STAKEHOLDER_SESSIONS = 1;
   public static final int DEFAULT_INTERVIEW_DEADLINE_DAYS = 21;
   public static final int DEFAULT_INTERVIEW_MINUTES = 90;
   public static final int DEFAULT_RETENTION_DAYS = 180;
@@ -104,6 +109,10 @@ public record NewProject(
 
   int requiredSessionsOrDefault() {
     return requiredSessions == null ? DEFAULT_REQUIRED_SESSIONS : requiredSessions;
+  }
+
+  int stakeholderSessionsOrDefault() {
+    return stakeholderSessions == null ? DEFAULT_STAKEHOLDER_SESSIONS : stakeholderSessions;
   }
 
   int interviewDeadlineDaysOrDefault() {

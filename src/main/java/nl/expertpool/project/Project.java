@@ -60,6 +60,7 @@ public class Project {
   private int recruitmentWindowDays;
   private int minimumPool;
   private int requiredSessions;
+  private int stakeholderSessions;
   private int interviewDeadlineDays;
   private int interviewMinutes;
   private int retentionDays;
@@ -127,6 +128,7 @@ public class Project {
     this.recruitmentWindowDays = plan.recruitmentWindowDaysOrDefault();
     this.minimumPool = plan.minimumPoolOrDefault();
     this.requiredSessions = plan.requiredSessionsOrDefault();
+    this.stakeholderSessions = plan.stakeholderSessionsOrDefault();
     this.interviewDeadlineDays = plan.interviewDeadlineDaysOrDefault();
     this.interviewMinutes = plan.interviewMinutesOrDefault();
     this.retentionDays = plan.retentionDaysOrDefault();
@@ -197,6 +199,11 @@ public class Project {
 
   public String getRegion() {
     return region;
+  }
+
+  /** How many stakeholder sessions the project holds, one after another. */
+  public int getStakeholderSessions() {
+    return stakeholderSessions;
   }
 
   /** The standing pool the project belongs to; null for a project of its own. */

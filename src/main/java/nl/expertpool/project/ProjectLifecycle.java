@@ -108,6 +108,7 @@ public class ProjectLifecycle {
     Map<String, Object> variables = new HashMap<>();
     variables.put("projectId", project.getId().toString());
     variables.put("targetExperts", project.getTargetExperts());
+    variables.put("stakeholderSessions", project.getStakeholderSessions());
     variables.put("retentionPeriod", "P" + project.getRetentionDays() + "D");
     project
         .getDeadlines()

@@ -47,21 +47,33 @@ public class SessionPlanning {
   }
 
   /**
-   * Stores the plan from the planning form (replacing an earlier one) and invites each
-   * organisation's contact in their language.
+   * Stores the plan of one of the project's sessions from the planning form (replacing an earlier
+   * plan of that session) and invites each organisation's contact in their language.
+   *
+   * @param session the session's number, from 1
    */
   @Transactional
-  public Plan plan(UUID projectId, SessionPlan form) {
+  public Plan plan(UUID projectId, int session, SessionPlan form) {
     Project project = projects.get(projectId);
     Instant sessionAt = form.sessionAt();
     String venue = form.venue();
-    jdbc.update("delete from session_participation where project_id = ?", projectId);
-    jdbc.update("delete from session_invitation where project_id = ?", projectId);
-    jdbc.update("delete from stakeholder_session where project_id = ?", projectId);
     jdbc.update(
-        "insert into stakeholder_session (project_id, session_at, venue, planned_at)"
-            + " values (?, ?, ?, ?)",
+        "delete from session_participation where project_id = ? and session_number = ?",
         projectId,
+        session);
+    jdbc.update(
+        "delete from session_invitation where project_id = ? and session_number = ?",
+        projectId,
+        session);
+    jdbc.update(
+        "delete from stakeholder_session where project_id = ? and session_number = ?",
+        projectId,
+        session);
+    jdbc.update(
+        "insert into stakeholder_session (project_id, session_number, session_at, venue,"
+            + " planned_at) values (?, ?, ?, ?, ?)",
+        projectId,
+        session,
         Timestamp.from(sessionAt),
         venue,
         Timestamp.from(clock.instant()));
@@ -69,9 +81,10 @@ public class SessionPlanning {
     for (Invitation invitation : form.invitations()) {
       UUID id = UUID.randomUUID();
       jdbc.update(
-          "insert into session_invitation (project_id, position, id, organisation, contact_name,"
-              + " contact_email, language) values (?, ?, ?, ?, ?, ?, ?)",
+          "insert into session_invitation (project_id, session_number, position, id, organisation,"
+              + " contact_name, contact_email, language) values (?, ?, ?, ?, ?, ?, ?, ?)",
           projectId,
+          session,
           position++,
           id,
           invitation.organisation(),
@@ -79,42 +92,48 @@ public class SessionPlanning {
           invitation.contactEmail(),
           invitation.language());
     }
-    int invited = send(projectId, project, "session-invitation");
+    int invited = send(projectId, session, project, "session-invitation");
     audit.record(
         AuditTrail.ENGINE,
         "session.planned",
         AuditTrail.project(projectId),
-        sessionAt + ", " + invited + " organisations invited");
+        "session " + session + ": " + sessionAt + ", " + invited + " organisations invited");
     return new Plan(sessionAt, sessionAt.minus(REMINDER_BEFORE), invited);
   }
 
-  /** Reminds every invited organisation's contact. */
+  /** Reminds every organisation's contact invited to one of the project's sessions. */
   @Transactional
-  public int remind(UUID projectId) {
-    int reminded = send(projectId, projects.get(projectId), "session-reminder");
+  public int remind(UUID projectId, int session) {
+    int reminded = send(projectId, session, projects.get(projectId), "session-reminder");
     jdbc.update(
-        "update stakeholder_session set reminders_sent_at = ? where project_id = ?",
+        "update stakeholder_session set reminders_sent_at = ?"
+            + " where project_id = ? and session_number = ?",
         Timestamp.from(clock.instant()),
-        projectId);
+        projectId,
+        session);
     audit.record(
         AuditTrail.ENGINE,
         "session.reminded",
         AuditTrail.project(projectId),
-        reminded + " organisations");
+        "session " + session + ": " + reminded + " organisations");
     return reminded;
   }
 
-  private int send(UUID projectId, Project project, String template) {
+  private int send(UUID projectId, int number, Project project, String template) {
     var session =
         jdbc.queryForMap(
-            "select session_at, venue from stakeholder_session where project_id = ?", projectId);
+            "select session_at, venue from stakeholder_session"
+                + " where project_id = ? and session_number = ?",
+            projectId,
+            number);
     String when =
         SHOWN.format(((Timestamp) session.get("session_at")).toInstant().atZone(FormValue.LOCAL));
     var invitations =
         jdbc.queryForList(
-            "select id, organisation, contact_name, contact_email, language"
-                + " from session_invitation where project_id = ? order by position",
-            projectId);
+            "select id, organisation, contact_name, contact_email, language from session_invitation"
+                + " where project_id = ? and session_number = ? order by position",
+            projectId,
+            number);
     for (Map<String, Object> invitation : invitations) {
       notifications.send(
           new Recipient(

@@ -82,24 +82,41 @@ public class SessionRecording {
             .toList());
   }
 
-  /** Stores participants, the shared insight and the action agenda (replacing an earlier one). */
+  /**
+   * Stores one session's participants, shared insight and part of the action agenda (replacing an
+   * earlier outcome of that session). The session's actions follow those of the sessions before it
+   * on the agenda.
+   *
+   * @param session the session's number, from 1
+   */
   @Transactional
-  public int storeOutcome(UUID projectId, SessionOutcome form) {
+  public int storeOutcome(UUID projectId, int session, SessionOutcome form) {
     Project project = projects.get(projectId);
     refuseForeign(projectId, project, form);
-    jdbc.update("delete from session_participation where project_id = ?", projectId);
-    jdbc.update("delete from action_item where project_id = ?", projectId);
+    jdbc.update(
+        "delete from session_participation where project_id = ? and session_number = ?",
+        projectId,
+        session);
+    jdbc.update(
+        "delete from action_item where project_id = ? and session_number = ?", projectId, session);
     int position = 1;
     for (Participant row : form.participants()) {
       jdbc.update(
-          "insert into session_participation (project_id, position, organisation,"
-              + " participant_count) values (?, ?, ?, ?)",
+          "insert into session_participation (project_id, session_number, position, organisation,"
+              + " participant_count) values (?, ?, ?, ?, ?)",
           projectId,
+          session,
           position++,
           row.organisation(),
           row.count());
     }
-    position = 1;
+    Integer before =
+        jdbc.queryForObject(
+            "select coalesce(max(position), 0) from action_item where project_id = ?",
+            Integer.class,
+            projectId);
+    int first = (before == null ? 0 : before) + 1;
+    position = first;
     for (AgendaItem row : form.agendaItems()) {
       List<String> supporting =
           row.supportingInsights().stream()
@@ -107,9 +124,10 @@ public class SessionRecording {
               .distinct()
               .toList();
       jdbc.update(
-          "insert into action_item (project_id, position, theme, action, owner, term, priority,"
-              + " supporting_insights) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+          "insert into action_item (project_id, session_number, position, theme, action, owner,"
+              + " term, priority, supporting_insights) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
           projectId,
+          session,
           position++,
           FormValue.text(row.theme()),
           row.action(),
@@ -118,7 +136,7 @@ public class SessionRecording {
           row.priority(),
           write(supporting));
     }
-    int items = position - 1;
+    int items = position - first;
     int minutes = form.sessionMinutes();
     if (minutes > 0) {
       var pool = this.pool.pool(projectId).stream().map(e -> e.expertId().toString()).toList();
@@ -128,22 +146,23 @@ public class SessionRecording {
               projectId,
               UUID.fromString(expert),
               Remuneration.Kind.SESSION,
-              "stakeholder-session",
+              session == 1 ? "stakeholder-session" : "stakeholder-session-" + session,
               minutes);
         }
       }
     }
     jdbc.update(
         "update stakeholder_session set shared_insight = ?, outcome_recorded_at = ?"
-            + " where project_id = ?",
+            + " where project_id = ? and session_number = ?",
         form.sharedInsight(),
         Timestamp.from(clock.instant()),
-        projectId);
+        projectId,
+        session);
     audit.record(
         AuditTrail.ENGINE,
         "session.agenda-stored",
         AuditTrail.project(projectId),
-        items + " actions");
+        "session " + session + ": " + items + " actions");
     return items;
   }
 
@@ -169,18 +188,26 @@ public class SessionRecording {
     }
   }
 
-  /** The agenda once the outcome is recorded, each action with the insights behind it. */
+  /**
+   * The agenda once a session's outcome is recorded: the union of the sessions' parts, each action
+   * with the insights behind it and the session it came from. The first session's date, venue and
+   * shared insight stand for the whole; each session is listed with its own.
+   */
   @Transactional(readOnly = true)
   public Optional<ActionAgenda> agenda(UUID projectId) {
     Map<String, ThemeInsight> insights =
         synthesis.of(projectId).map(SynthesisView::themes).orElse(List.of()).stream()
             .collect(Collectors.toMap(ThemeInsight::theme, Function.identity()));
-    List<Participation> participants =
-        jdbc.query(
-            "select organisation, participant_count from session_participation"
-                + " where project_id = ? order by position",
-            (rs, row) -> new Participation(rs.getString(1), rs.getInt(2)),
-            projectId);
+    Map<Integer, List<Participation>> present = new java.util.TreeMap<>();
+    jdbc.query(
+        "select session_number, organisation, participant_count from session_participation"
+            + " where project_id = ? order by session_number, position",
+        rs -> {
+          present
+              .computeIfAbsent(rs.getInt(1), n -> new ArrayList<>())
+              .add(new Participation(rs.getString(2), rs.getInt(3)));
+        },
+        projectId);
     List<Item> items =
         jdbc.query(
             "select * from action_item where project_id = ? order by position",
@@ -194,23 +221,52 @@ public class SessionRecording {
                     rs.getString("priority"),
                     read(rs.getString("supporting_insights")).stream()
                         .map(theme -> supporting(theme, insights.get(theme)))
-                        .toList()),
+                        .toList(),
+                    rs.getInt("session_number")),
             projectId);
-    return jdbc
-        .query(
-            "select session_at, venue, shared_insight, outcome_recorded_at"
-                + " from stakeholder_session where project_id = ? and outcome_recorded_at is not null",
+    List<ActionAgenda.Session> sessions =
+        jdbc.query(
+            "select session_number, session_at, venue, shared_insight, outcome_recorded_at"
+                + " from stakeholder_session where project_id = ? and outcome_recorded_at is not null"
+                + " order by session_number",
             (rs, row) ->
-                new ActionAgenda(
-                    rs.getTimestamp(1).toInstant(),
-                    rs.getString(2),
+                new ActionAgenda.Session(
+                    rs.getInt(1),
+                    rs.getTimestamp(2).toInstant(),
                     rs.getString(3),
-                    rs.getTimestamp(4).toInstant(),
-                    participants,
-                    items),
-            projectId)
-        .stream()
-        .findFirst();
+                    rs.getString(4),
+                    rs.getTimestamp(5).toInstant(),
+                    present.getOrDefault(rs.getInt(1), List.of())),
+            projectId);
+    if (sessions.isEmpty()) {
+      return Optional.empty();
+    }
+    ActionAgenda.Session first = sessions.getFirst();
+    List<Participation> participants = first.participants();
+    if (sessions.size() > 1) {
+      Map<String, Integer> counted = new java.util.LinkedHashMap<>();
+      sessions.forEach(
+          s ->
+              s.participants()
+                  .forEach(
+                      p -> counted.merge(p.organisation(), p.participantCount(), Integer::sum)));
+      participants =
+          counted.entrySet().stream()
+              .map(e -> new Participation(e.getKey(), e.getValue()))
+              .toList();
+    }
+    return Optional.of(
+        new ActionAgenda(
+            first.sessionAt(),
+            first.venue(),
+            first.sharedInsight(),
+            sessions.stream()
+                .map(ActionAgenda.Session::recordedAt)
+                .max(java.util.Comparator.naturalOrder())
+                .orElseThrow(),
+            participants,
+            items,
+            sessions));
   }
 
   private static SupportingInsight supporting(String theme, ThemeInsight insight) {

@@ -139,6 +139,7 @@ class NewProjectPage {
   record Defaults(
       int recruitmentWindowDays,
       int requiredSessions,
+      int stakeholderSessions,
       int interviewDeadlineDays,
       int interviewMinutes,
       String hourlyRate,
@@ -148,6 +149,7 @@ class NewProjectPage {
         new Defaults(
             NewProject.DEFAULT_RECRUITMENT_WINDOW_DAYS,
             NewProject.DEFAULT_REQUIRED_SESSIONS,
+            NewProject.DEFAULT_STAKEHOLDER_SESSIONS,
             NewProject.DEFAULT_INTERVIEW_DEADLINE_DAYS,
             NewProject.DEFAULT_INTERVIEW_MINUTES,
             NewProject.DEFAULT_HOURLY_RATE.toPlainString(),

@@ -35,7 +35,8 @@ record ProjectDraft(
     String interviewDeadlineDays,
     String hourlyRate,
     String retentionDays,
-    String poolId) {
+    String poolId,
+    String stakeholderSessions) {
 
   /** How many theme fields the form offers; empty ones are left out. */
   static final int THEME_ROWS = 8;
@@ -51,6 +52,7 @@ record ProjectDraft(
         padded(List.of()),
         today.toString(),
         emptyDeadlines(),
+        "",
         "",
         "",
         "",
@@ -82,7 +84,8 @@ record ProjectDraft(
         one.apply("interviewDeadlineDays"),
         one.apply("hourlyRate"),
         one.apply("retentionDays"),
-        one.apply("poolId"));
+        one.apply("poolId"),
+        one.apply("stakeholderSessions"));
   }
 
   /**
@@ -115,7 +118,8 @@ record ProjectDraft(
         whole("interviewMinutes", interviewMinutes, problems),
         whole("retentionDays", retentionDays, problems),
         themeLabels(problems),
-        pool(problems));
+        pool(problems),
+        whole("stakeholderSessions", stakeholderSessions, problems));
   }
 
   /** The standing pool chosen, if any; one the list did not offer is a problem. */

@@ -53,7 +53,7 @@ class LifecycleApiIntegrationTest {
 
   @Test
   void aProjectRunsThroughTheApiToCompletionAndItsPersonalDataIsGoneAfterRetention() {
-    String project = createProject(3);
+    String project = createProject(3, 2);
     String code = await().until(() -> signUpCode(project), c -> c != null);
     // Double opt-in: each applicant confirms with the link the app sends (here: writes to the log).
     var log = new ListAppender<ILoggingEvent>();
@@ -292,7 +292,7 @@ class LifecycleApiIntegrationTest {
                 project))
         .isEqualTo(6);
     assertThat(get("client", "/api/projects/" + project + "/action-agenda").getBody().at("/items"))
-        .hasSize(1);
+        .hasSize(2);
   }
 
   @Test
@@ -478,6 +478,29 @@ class LifecycleApiIntegrationTest {
         .isEqualTo("housing — 6 of 6 interviews");
     complete("staff", outcome, LifecycleDriver.sessionOutcome());
 
+    // The project holds two sessions: the second has its own plan and part of the agenda.
+    JsonNode secondPlan = taskWithForm(project, "plan-stakeholder-session", "staff");
+    assertThat(milestones("client", project).path(5).path("status").asText())
+        .as("the agenda is drafted once both sessions are held")
+        .isNotEqualTo("REACHED");
+    complete("staff", secondPlan, LifecycleDriver.sessionPlan(now().plus(8, ChronoUnit.DAYS)));
+    driver.awaitActive(java.util.UUID.fromString(project), "ReminderDueTimer");
+    advanceClock("P9D");
+    JsonNode secondOutcome = taskWithForm(project, "record-session-outcome", "staff");
+    var onWork = new java.util.HashMap<String, Object>(LifecycleDriver.sessionOutcome());
+    onWork.put("sharedInsight", "Diplomas that count");
+    onWork.put(
+        "agendaItems",
+        List.of(
+            Map.of(
+                "theme", "language",
+                "action", "Language lessons at work",
+                "owner", "UWV",
+                "term", "long",
+                "priority", "medium",
+                "supportingInsights", List.of("language"))));
+    complete("staff", secondOutcome, onWork);
+
     await()
         .until(
             () -> milestones("client", project).path(5).path("status").asText(), "REACHED"::equals);
@@ -486,6 +509,11 @@ class LifecycleApiIntegrationTest {
     assertThat(milestones.path(5).path("key").asText()).isEqualTo("ACTION_AGENDA_DRAFTED");
     JsonNode agenda = get("client", "/api/projects/" + project + "/action-agenda").getBody();
     assertThat(agenda.path("sharedInsight").asText()).isEqualTo("From empathy to perspective");
+    assertThat(agenda.path("items").findValuesAsText("sessionNumber"))
+        .as("each action traced to its session")
+        .containsExactly("1", "2");
+    assertThat(agenda.path("sessions").findValuesAsText("sharedInsight"))
+        .containsExactly("From empathy to perspective", "Diplomas that count");
     assertThat(agenda.at("/items/0/supportingInsights/0/theme").asText()).isEqualTo("housing");
     assertThat(agenda.at("/items/0/supportingInsights/0/interviewCount").asInt()).isEqualTo(6);
     assertThat(agenda.at("/items/0/supportingInsights/0/interviewIds")).isEmpty();
@@ -503,9 +531,9 @@ class LifecycleApiIntegrationTest {
             String.class);
     assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
     assertThat(csv.getBody().lines().toList())
-        .hasSize(2)
+        .hasSize(3)
         .first()
-        .isEqualTo("position,theme,action,owner,term,priority,supporting insights");
+        .isEqualTo("position,session,theme,action,owner,term,priority,supporting insights");
   }
 
   private static HttpHeaders accept(String user, String mediaType) {
@@ -611,16 +639,20 @@ class LifecycleApiIntegrationTest {
   }
 
   private String createProject(int target) {
-    var created =
-        post(
-            "pm",
-            "/api/projects",
-            NewProjects.json(
-                "Expert pool Almere",
-                target,
-                2,
-                List.of("housing", "work", "language"),
-                driver.today().toString()));
+    return createProject(target, 1);
+  }
+
+  /** A project of the API with this many stakeholder sessions. */
+  private String createProject(int target, int sessions) {
+    var body =
+        NewProjects.json(
+            "Expert pool Almere",
+            target,
+            2,
+            List.of("housing", "work", "language"),
+            driver.today().toString());
+    body.put("stakeholderSessions", sessions);
+    var created = post("pm", "/api/projects", body);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getBody().path("status").asText()).isEqualTo("ACTIVE");
     String id = created.getBody().path("id").asText();

@@ -611,6 +611,49 @@ class BrowserTest extends BrowserPages {
     signOut();
   }
 
+  /** An agenda of two make sessions says which session each action came from. */
+  @Test
+  void anAgendaOfTwoSessionsShowsWhichSessionEachActionCameFrom() {
+    UUID project = driver.agendaOfTwoSessions();
+    signIn("pm");
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/dashboard/projects/" + project + "?lang=" + language + "#agenda"));
+        ((JavascriptExecutor) browser)
+            .executeScript("document.getElementById('agenda').scrollIntoView()");
+        screenshot("project-agenda-two-sessions-" + language + "-" + width);
+        fitsTheScreen("project page, two sessions, " + language + ", " + width);
+        accessible("project page, two sessions, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/dashboard/projects/" + project + "?lang=en"));
+    assertThat(browser.findElement(By.id("agenda")).getText())
+        .contains("The agenda is the union of 2 sessions", "Session 2:");
+    signOut();
+    signIn("client");
+    for (String language : List.of("en", "nl", "ar")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/portal/projects/" + project + "?lang=" + language));
+        ((JavascriptExecutor) browser)
+            .executeScript("document.getElementById('agenda').scrollIntoView()");
+        screenshot("portal-agenda-two-sessions-" + language + "-" + width);
+        fitsTheScreen("portal, two sessions, " + language + ", " + width);
+        accessible("portal, two sessions, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/portal/projects/" + project + "?lang=nl"));
+    assertThat(
+            browser.findElements(By.cssSelector("#agenda td[data-label=Bijeenkomst]")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .containsExactly("1", "2");
+    signOut();
+  }
+
   @Test
   void theProjectPageShowsEveryPhasesResultsOnAPhoneToo() {
     UUID project = driver.awaitingAcceptance();

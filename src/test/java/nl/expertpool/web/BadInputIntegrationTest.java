@@ -377,7 +377,8 @@ class BadInputIntegrationTest {
             Map.of("recruitment", "P14D")),
         field("interviewDeadlineDays", 0, 91, -21),
         field("interviewMinutes", 14, 481, -90, "PT90M"),
-        field("retentionDays", 0, 3651, -180, "P180D"));
+        field("retentionDays", 0, 3651, -180, "P180D"),
+        field("stakeholderSessions", 0, 21, -1, "two", 1.5, true));
     fields(
         create,
         field(

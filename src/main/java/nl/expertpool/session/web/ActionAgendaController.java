@@ -79,7 +79,9 @@ class ActionAgendaController {
                                 s ->
                                     new SupportingInsight(
                                         s.theme(), s.interviewCount(), s.share(), List.of()))
-                            .toList()))
-            .toList());
+                            .toList(),
+                        item.sessionNumber()))
+            .toList(),
+        agenda.sessions());
   }
 }

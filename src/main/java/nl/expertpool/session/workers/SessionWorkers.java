@@ -40,6 +40,21 @@ public class SessionWorkers {
     this.ledger = ledger;
   }
 
+  /**
+   * Which of the project's sessions the job is about: the stakeholder phase holds them one after
+   * another, each an instance of {@code stakeholder-session} with its {@code sessionNumber}.
+   */
+  static int session(ActivatedJob job) {
+    Object number = job.getVariablesAsMap().get("sessionNumber");
+    if (number == null) {
+      return 1;
+    }
+    if (number instanceof Number n && n.intValue() > 0 && n.doubleValue() == n.intValue()) {
+      return n.intValue();
+    }
+    throw new IllegalArgumentException("sessionNumber " + number + " is not a session's number");
+  }
+
   @JobWorker(type = INVITE)
   public Map<String, Object> invite(ActivatedJob job) {
     UUID projectId = JobLedger.projectId(job);
@@ -49,16 +64,21 @@ public class SessionWorkers {
             Plan.class,
             () ->
                 planning.plan(
-                    projectId, SessionPlan.from(submissions.of(job, "plan-stakeholder-session"))));
+                    projectId,
+                    session(job),
+                    SessionPlan.from(submissions.of(job, "plan-stakeholder-session"))));
     return Map.of(
         "sessionAt", plan.sessionAt().toString(),
         "reminderAt", plan.reminderAt().toString(),
         "invitedOrganisations", plan.invited());
   }
 
-  @JobWorker(type = REMIND, fetchVariables = "projectId")
+  @JobWorker(
+      type = REMIND,
+      fetchVariables = {"projectId", "sessionNumber"})
   public void remind(ActivatedJob job, @Variable String projectId) {
-    ledger.once(job, Integer.class, () -> planning.remind(UUID.fromString(projectId)));
+    ledger.once(
+        job, Integer.class, () -> planning.remind(UUID.fromString(projectId), session(job)));
   }
 
   @JobWorker(type = PREPARE_OUTCOME, fetchVariables = "projectId")
@@ -81,7 +101,9 @@ public class SessionWorkers {
             Integer.class,
             () ->
                 recording.storeOutcome(
-                    projectId, SessionOutcome.from(submissions.of(job, "record-session-outcome"))));
+                    projectId,
+                    session(job),
+                    SessionOutcome.from(submissions.of(job, "record-session-outcome"))));
     return Map.of("agendaItemCount", items);
   }
 }
