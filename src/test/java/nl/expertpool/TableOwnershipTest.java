@@ -43,6 +43,8 @@ class TableOwnershipTest {
                   "pool_invitation")),
           Map.entry("tasks", Set.of("task_submission")),
           Map.entry(
+              "followup", Set.of("agenda_follow_up", "action_status_request", "action_status")),
+          Map.entry(
               "recruitment",
               Set.of(
                   "recruitment_call",

@@ -331,6 +331,7 @@ public class DemoData {
                 null,
                 plan.labels(),
                 null,
+                null,
                 null),
             driver.actor.name());
     driver.awaitWindowOpen(project.getId());

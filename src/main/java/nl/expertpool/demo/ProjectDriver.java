@@ -101,6 +101,17 @@ public class ProjectDriver {
       Map<String, LocalDate> deadlines,
       UUID poolId,
       Integer stakeholderSessions) {
+    return create(name, targetExperts, deadlines, poolId, stakeholderSessions, null);
+  }
+
+  /** The same, with the agenda's year after the handover (none when null). */
+  public UUID create(
+      String name,
+      int targetExperts,
+      Map<String, LocalDate> deadlines,
+      UUID poolId,
+      Integer stakeholderSessions,
+      NewProject.AgendaYear agendaYear) {
     Project project =
         projects.create(
             new NewProject(
@@ -121,7 +132,8 @@ public class ProjectDriver {
                 null,
                 null,
                 poolId,
-                stakeholderSessions),
+                stakeholderSessions,
+                agendaYear),
             actor.name());
     UUID id = project.getId();
     awaitWindowOpen(id);
@@ -438,6 +450,57 @@ public class ProjectDriver {
       complete(project, "record-session-outcome", outcome);
     }
     awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
+    return project;
+  }
+
+  /**
+   * A project with the agenda's year (12 months, a status request every 8 weeks) whose client
+   * accepted the handover: two actions, both owned by the one organisation invited to the session.
+   */
+  public UUID handedOverWithAgendaYear(String name) {
+    UUID project = create(name, 2, null, null, null, new NewProject.AgendaYear(null, null));
+    apply(project, "Olena Koval");
+    apply(project, "Andrii Melnyk");
+    advance(Duration.ofDays(14));
+    screen(project, "accept");
+    awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
+    scheduleOneSession(project);
+    awaitActive(project, "LastSessionEndedTimer");
+    advance(Duration.ofDays(2));
+    recordAttendance(project, true);
+    awaitMilestone(project, MilestoneKey.TRAINING_COMPLETED);
+    recordAllInterviews(project, 4, "housing");
+    approveSynthesis(project);
+    awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);
+    planSession(project, Duration.ofDays(3));
+    awaitActive(project, "ReminderDueTimer");
+    advance(Duration.ofDays(3).plusHours(1));
+    var outcome = new java.util.HashMap<String, Object>(sessionOutcome());
+    outcome.put(
+        "agendaItems",
+        List.of(
+            Map.of(
+                "theme", "housing",
+                "action", "Open a starters' housing desk with the experts",
+                "owner", "Gemeente Almere",
+                "term", "short",
+                "priority", "high",
+                "supportingInsights", List.of("housing")),
+            Map.of(
+                "theme", "housing",
+                "action", "Shared housing for starters",
+                "owner", "gemeente almere",
+                "term", "long",
+                "priority", "medium",
+                "supportingInsights", List.of("housing"))));
+    complete(project, "record-session-outcome", outcome);
+    awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
+    giveFeedback(project, 2, 5);
+    awaitMilestone(project, MilestoneKey.FEEDBACK_INCORPORATED);
+    holdHandoverMeeting(project);
+    tasks.complete(
+        CLIENT, task(project, "accept-handover").key(), Map.of("handoverAccepted", true));
+    awaitMilestone(project, MilestoneKey.HANDOVER_COMPLETED);
     return project;
   }
 

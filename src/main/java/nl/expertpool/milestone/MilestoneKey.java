@@ -10,6 +10,8 @@ public enum MilestoneKey {
   ACTION_AGENDA_DRAFTED("Action agenda drafted", "FEEDBACK"),
   FEEDBACK_INCORPORATED("Feedback incorporated", "HANDOVER"),
   HANDOVER_COMPLETED("Handover completed", "DONE"),
+  /** Only for a project with the agenda's year after the handover. */
+  AGENDA_FOLLOWED_UP("Agenda followed up", "DONE"),
   /** Internal: clients do not see it, and it does not change the project's phase. */
   PERSONAL_DATA_ANONYMISED("Personal data anonymised", null);
 

@@ -30,7 +30,11 @@ public class MilestoneTracker {
 
   @EventListener
   void on(ProjectCreated created) {
+    boolean agendaYear = projects.get(created.projectId()).getFollowUpMonths() != null;
     for (MilestoneKey key : MilestoneKey.values()) {
+      if (key == MilestoneKey.AGENDA_FOLLOWED_UP && !agendaYear) {
+        continue;
+      }
       Milestone milestone = new Milestone(created.projectId(), key);
       if (key == MilestoneKey.PROJECT_STARTED) {
         milestone.start();
@@ -56,9 +60,14 @@ public class MilestoneTracker {
       return;
     }
     if (key.phaseAfter() != null) {
-      MilestoneKey next = MilestoneKey.values()[key.ordinal() + 1];
-      if (next.clientVisible()) {
-        get(projectId, next).start();
+      for (int i = key.ordinal() + 1; i < MilestoneKey.values().length; i++) {
+        var next = milestones.findByProjectIdAndKey(projectId, MilestoneKey.values()[i]);
+        if (next.isPresent()) {
+          if (next.get().getKey().clientVisible()) {
+            next.get().start();
+          }
+          break;
+        }
       }
       projects.enterPhase(projectId, key.phaseAfter());
     }

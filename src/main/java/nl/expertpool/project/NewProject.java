@@ -49,7 +49,28 @@ public record NewProject(
                     @NotBlank @Size(max = 80) String>>
             themeLabels,
     UUID poolId,
-    @Min(1) @Max(20) Integer stakeholderSessions) {
+    @Min(1) @Max(20) Integer stakeholderSessions,
+    @jakarta.validation.Valid AgendaYear agendaYear) {
+
+  /**
+   * The agenda's year after the handover, when the project has one: for so many months (12 when
+   * left out) each action's owner is asked for its status every so many weeks (8 when left out),
+   * and a follow-up session ends it.
+   */
+  public record AgendaYear(
+      @Min(1) @Max(36) Integer months, @Min(1) @Max(26) Integer intervalWeeks) {
+
+    public static final int DEFAULT_MONTHS = 12;
+    public static final int DEFAULT_INTERVAL_WEEKS = 8;
+
+    int monthsOrDefault() {
+      return months == null ? DEFAULT_MONTHS : months;
+    }
+
+    int intervalWeeksOrDefault() {
+      return intervalWeeks == null ? DEFAULT_INTERVAL_WEEKS : intervalWeeks;
+    }
+  }
 
   /** A plan without the interview settings, which then default. */
   public NewProject(
@@ -78,6 +99,7 @@ public record NewProject(
         requiredSessions,
         hourlyRate,
         deadlines,
+        null,
         null,
         null,
         null,

@@ -61,6 +61,8 @@ public class Project {
   private int minimumPool;
   private int requiredSessions;
   private int stakeholderSessions;
+  private Integer followUpMonths;
+  private Integer followUpIntervalWeeks;
   private int interviewDeadlineDays;
   private int interviewMinutes;
   private int retentionDays;
@@ -129,6 +131,10 @@ public class Project {
     this.minimumPool = plan.minimumPoolOrDefault();
     this.requiredSessions = plan.requiredSessionsOrDefault();
     this.stakeholderSessions = plan.stakeholderSessionsOrDefault();
+    if (plan.agendaYear() != null) {
+      this.followUpMonths = plan.agendaYear().monthsOrDefault();
+      this.followUpIntervalWeeks = plan.agendaYear().intervalWeeksOrDefault();
+    }
     this.interviewDeadlineDays = plan.interviewDeadlineDaysOrDefault();
     this.interviewMinutes = plan.interviewMinutesOrDefault();
     this.retentionDays = plan.retentionDaysOrDefault();
@@ -199,6 +205,16 @@ public class Project {
 
   public String getRegion() {
     return region;
+  }
+
+  /** How long the agenda is followed up after the handover, in months; null for no follow-up. */
+  public Integer getFollowUpMonths() {
+    return followUpMonths;
+  }
+
+  /** How many weeks lie between two status requests of the agenda's year; null without one. */
+  public Integer getFollowUpIntervalWeeks() {
+    return followUpIntervalWeeks;
   }
 
   /** How many stakeholder sessions the project holds, one after another. */

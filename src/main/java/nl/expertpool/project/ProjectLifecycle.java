@@ -109,6 +109,8 @@ public class ProjectLifecycle {
     variables.put("projectId", project.getId().toString());
     variables.put("targetExperts", project.getTargetExperts());
     variables.put("stakeholderSessions", project.getStakeholderSessions());
+    variables.put(
+        "followUpMonths", project.getFollowUpMonths() == null ? 0 : project.getFollowUpMonths());
     variables.put("retentionPeriod", "P" + project.getRetentionDays() + "D");
     project
         .getDeadlines()

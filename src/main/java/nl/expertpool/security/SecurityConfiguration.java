@@ -100,6 +100,7 @@ class SecurityConfiguration {
                         "/api/projects/*/milestones",
                         "/api/projects/*/insights",
                         "/api/projects/*/action-agenda",
+                        "/api/projects/*/agenda-follow-up",
                         "/api/projects/*/feedback",
                         "/api/projects/*/handover-package")
                     .hasAnyRole(PM, STAFF, CLIENT)
@@ -142,6 +143,7 @@ class SecurityConfiguration {
                         "/account/set-password/*",
                         "/apply/confirm/*",
                         "/pool-invitations/*",
+                        "/agenda-status/*",
                         "/apply/*",
                         "/apply/*/confirmation")
                     .permitAll()

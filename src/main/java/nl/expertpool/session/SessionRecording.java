@@ -269,6 +269,49 @@ public class SessionRecording {
             sessions));
   }
 
+  /**
+   * Who answers for each action still on the agenda (not dropped in the revision): its owner, and
+   * the contact of that organisation as invited to one of the project's sessions (the latest
+   * session's, by name, in any case). Without an invitation of the owner, the contact is null.
+   */
+  @Transactional(readOnly = true)
+  public List<OwnerContact> ownerContacts(UUID projectId) {
+    Map<String, OwnerContact.Contact> invited = new java.util.HashMap<>();
+    jdbc.query(
+        "select organisation, contact_name, contact_email, language, id from session_invitation"
+            + " where project_id = ? order by session_number, position",
+        rs -> {
+          invited.put(
+              rs.getString(1).strip().toLowerCase(java.util.Locale.ROOT),
+              new OwnerContact.Contact(
+                  rs.getObject(5, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)));
+        },
+        projectId);
+    return jdbc.query(
+        "select position, action, owner, theme from action_item where project_id = ?"
+            + " and (status is null or status <> 'DROPPED') order by position",
+        (rs, row) ->
+            new OwnerContact(
+                rs.getInt(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                invited.get(rs.getString(3).strip().toLowerCase(java.util.Locale.ROOT))),
+        projectId);
+  }
+
+  /**
+   * An action of the agenda and who answers for it.
+   *
+   * @param contact null when the owner was not invited to a session
+   */
+  public record OwnerContact(
+      int position, String action, String owner, String theme, Contact contact) {
+
+    /** The organisation's contact as invited: personal data, for messages only. */
+    public record Contact(UUID id, String name, String email, String language) {}
+  }
+
   private static SupportingInsight supporting(String theme, ThemeInsight insight) {
     if (insight == null) {
       return new SupportingInsight(theme, 0, java.math.BigDecimal.ZERO, List.of());

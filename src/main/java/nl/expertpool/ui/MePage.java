@@ -39,6 +39,7 @@ class MePage {
   private final TaskInbox tasks;
   private final PaidTime paidTime;
   private final SessionRecording sessions;
+  private final nl.expertpool.followup.AgendaFollowUp followUp;
   private final FeedbackRound feedback;
   private final Languages languages;
   private final nl.expertpool.interview.InterviewOverview interviews;
@@ -55,6 +56,7 @@ class MePage {
       TaskInbox tasks,
       PaidTime paidTime,
       SessionRecording sessions,
+      nl.expertpool.followup.AgendaFollowUp followUp,
       FeedbackRound feedback,
       Languages languages,
       nl.expertpool.interview.InterviewOverview interviews,
@@ -65,6 +67,7 @@ class MePage {
       nl.expertpool.pools.Invitations invitations,
       nl.expertpool.recruitment.ConsentTexts projectConsent) {
     this.invitations = invitations;
+    this.followUp = followUp;
     this.projectConsent = projectConsent;
     this.expertLanguage = expertLanguage;
     this.pools = pools;
@@ -88,7 +91,8 @@ class MePage {
       boolean settled,
       ActionAgenda agenda,
       List<ItemSupport> support,
-      PoolMembership.Standing pool) {
+      PoolMembership.Standing pool,
+      nl.expertpool.followup.AgendaFollowUp.Year year) {
 
     /** Hours as people write them in the page's language: {@code 1,5} in Ukrainian, {@code 0}. */
     public String hours(java.math.BigDecimal hours, Locale locale) {
@@ -144,7 +148,8 @@ class MePage {
               overview.settledAt() != null,
               sessions.agenda(m.projectId()).orElse(null),
               feedback.support(m.projectId(), false),
-              pools.standing(m.projectId(), m.expertId()).orElse(null)));
+              pools.standing(m.projectId(), m.expertId()).orElse(null),
+              followUp.year(m.projectId()).orElse(null)));
     }
     model.addAttribute("tasks", open);
     model.addAttribute("parts", parts);

@@ -43,6 +43,7 @@ class PortalController {
   private final TaskInbox tasks;
   private final Synthesis synthesis;
   private final SessionRecording sessions;
+  private final nl.expertpool.followup.AgendaFollowUp followUp;
   private final MessageSource messages;
   private final ProjectResults results;
 
@@ -53,8 +54,10 @@ class PortalController {
       TaskInbox tasks,
       Synthesis synthesis,
       SessionRecording sessions,
+      nl.expertpool.followup.AgendaFollowUp followUp,
       @Qualifier("messageSource") MessageSource messages,
       ProjectResults results) {
+    this.followUp = followUp;
     this.results = results;
     this.projects = projects;
     this.milestones = milestones;
@@ -159,6 +162,7 @@ class PortalController {
             : results.shareChart(
                 insights, locale, t -> project.themeLabel(t, locale.getLanguage())));
     model.addAttribute("agenda", sessions.agenda(id).orElse(null));
+    model.addAttribute("year", followUp.year(id).orElse(null));
     List<UserTask> mine =
         tasks.open(user, id).stream()
             .filter(t -> user.mayWorkOn(t.candidateGroups()))

@@ -36,7 +36,9 @@ record ProjectDraft(
     String hourlyRate,
     String retentionDays,
     String poolId,
-    String stakeholderSessions) {
+    String stakeholderSessions,
+    String followUpMonths,
+    String followUpIntervalWeeks) {
 
   /** How many theme fields the form offers; empty ones are left out. */
   static final int THEME_ROWS = 8;
@@ -52,6 +54,8 @@ record ProjectDraft(
         padded(List.of()),
         today.toString(),
         emptyDeadlines(),
+        "",
+        "",
         "",
         "",
         "",
@@ -85,7 +89,9 @@ record ProjectDraft(
         one.apply("hourlyRate"),
         one.apply("retentionDays"),
         one.apply("poolId"),
-        one.apply("stakeholderSessions"));
+        one.apply("stakeholderSessions"),
+        one.apply("agendaYear.months"),
+        one.apply("agendaYear.intervalWeeks"));
   }
 
   /**
@@ -119,7 +125,21 @@ record ProjectDraft(
         whole("retentionDays", retentionDays, problems),
         themeLabels(problems),
         pool(problems),
-        whole("stakeholderSessions", stakeholderSessions, problems));
+        whole("stakeholderSessions", stakeholderSessions, problems),
+        agendaYear(problems));
+  }
+
+  /**
+   * The agenda's year after the handover: none while both its fields are empty; either one given
+   * asks for it, the other then as its default.
+   */
+  private NewProject.AgendaYear agendaYear(Map<String, FieldProblem> problems) {
+    if (text(followUpMonths) == null && text(followUpIntervalWeeks) == null) {
+      return null;
+    }
+    return new NewProject.AgendaYear(
+        whole("agendaYear.months", followUpMonths, problems),
+        whole("agendaYear.intervalWeeks", followUpIntervalWeeks, problems));
   }
 
   /** The standing pool chosen, if any; one the list did not offer is a problem. */

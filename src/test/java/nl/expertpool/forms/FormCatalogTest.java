@@ -33,7 +33,8 @@ class FormCatalogTest {
             "give-feedback",
             "revise-action-agenda",
             "hold-handover-meeting",
-            "accept-handover");
+            "accept-handover",
+            "hold-follow-up-session");
     assertThat(catalog.byId("decide-small-pool"))
         .hasValueSatisfying(form -> assertThat(form.id()).isEqualTo("decide-small-pool"));
     assertThat(catalog.byId("no-such-form")).isEmpty();

@@ -59,7 +59,8 @@ class FormInputsTest {
             "give-feedback",
             "revise-action-agenda",
             "hold-handover-meeting",
-            "accept-handover");
+            "accept-handover",
+            "hold-follow-up-session");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +54,7 @@ class LifecycleApiIntegrationTest {
 
   @Test
   void aProjectRunsThroughTheApiToCompletionAndItsPersonalDataIsGoneAfterRetention() {
-    String project = createProject(3, 2);
+    String project = createProject(3, 2, Map.<String, Object>of("months", 2, "intervalWeeks", 3));
     String code = await().until(() -> signUpCode(project), c -> c != null);
     // Double opt-in: each applicant confirms with the link the app sends (here: writes to the log).
     var log = new ListAppender<ILoggingEvent>();
@@ -246,6 +247,7 @@ class LifecycleApiIntegrationTest {
             String.class);
     assertThat(html.getBody()).contains("Method guide").doesNotContain(token, "Nobody explained");
     complete("client", accept, Map.of("handoverAccepted", true, "clientRemarks", "Thank you"));
+    agendaYearThroughItsLinks(project);
 
     await()
         .until(
@@ -272,8 +274,8 @@ class LifecycleApiIntegrationTest {
     assertThat(personalDataLeft(token)).contains("application.name", "task_submission.data");
     advanceClock("P181D");
     await()
-        .until(() -> milestones("pm", project).path(8).path("status").asText(), "REACHED"::equals);
-    assertThat(milestones("client", project)).hasSize(8);
+        .until(() -> milestones("pm", project).path(9).path("status").asText(), "REACHED"::equals);
+    assertThat(milestones("client", project)).hasSize(9);
     assertThat(personalDataLeft(token)).isEmpty();
     assertThat(personalDataLeft("retention.contact")).isEmpty();
     assertThat(
@@ -639,11 +641,100 @@ class LifecycleApiIntegrationTest {
   }
 
   private String createProject(int target) {
-    return createProject(target, 1);
+    return createProject(target, 1, null);
   }
 
-  /** A project of the API with this many stakeholder sessions. */
-  private String createProject(int target, int sessions) {
+  /**
+   * The agenda's year of 2 months with a status request every 3 weeks: two rounds. The one action
+   * whose owner was invited to a session (the other's, UWV, was not) is asked about; its owner
+   * answers the first request through the link's page and stays silent on the second, and is
+   * reminded; staff record the follow-up session; the client reads the history.
+   */
+  private void agendaYearThroughItsLinks(String project) {
+    UUID id = UUID.fromString(project);
+    await()
+        .until(
+            () -> milestones("client", project).path(7).path("status").asText(), "REACHED"::equals);
+    assertThat(milestones("client", project).path(8).path("key").asText())
+        .isEqualTo("AGENDA_FOLLOWED_UP");
+    driver.awaitActive(id, "StatusRequestDueTimer");
+    assertThat(get("client", "/api/projects/" + project).getBody().path("currentPhase").asText())
+        .isEqualTo("FOLLOW_UP");
+    var log = new ListAppender<ILoggingEvent>();
+    log.start();
+    var notifier = (Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
+    notifier.addAppender(log);
+    try {
+      advanceClock("P21DT1H");
+      String link =
+          await()
+              .until(() -> statusLinks(log, "agenda-status-request"), l -> !l.isEmpty())
+              .getFirst();
+      // The message goes out from the job's transaction; the link works once that is committed.
+      var page =
+          await()
+              .until(
+                  () -> http.getForEntity(link, String.class),
+                  p -> p.getStatusCode().value() == 200);
+      assertThat(page.getBody()).contains("data-page=\"agenda-status\"", "Gemeente Almere");
+      String csrf =
+          page.getBody().replaceFirst("(?s)^.*name=\"_csrf\" value=\"([^\"]+)\".*$", "$1");
+      var headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+      headers.add(
+          HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+      var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+      form.add("_csrf", csrf);
+      form.add("status", "under_way");
+      form.add("note", "The desk opens in May, says Petra " + token);
+      var answered = http.postForEntity(link, new HttpEntity<>(form, headers), String.class);
+      assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(answered.getBody()).contains("data-state=\"ANSWERED\"");
+      assertThat(http.getForEntity(link, String.class).getBody())
+          .as("the link served its one purpose")
+          .contains("data-state=\"ANSWERED\"")
+          .doesNotContain("name=\"status\"");
+
+      driver.awaitActive(id, "ReminderDueTimer");
+      advanceClock("P11D");
+      driver.awaitActive(id, "StatusRequestDueTimer");
+      assertThat(statusLinks(log, "agenda-status-reminder")).as("an owner who answered").isEmpty();
+      advanceClock("P11D");
+      await().until(() -> statusLinks(log, "agenda-status-request"), l -> l.size() == 2);
+      driver.awaitActive(id, "ReminderDueTimer");
+      advanceClock("P11D");
+      await().until(() -> statusLinks(log, "agenda-status-reminder"), l -> l.size() == 1);
+    } finally {
+      notifier.detachAppender(log);
+    }
+    complete(
+        "staff",
+        taskWithForm(project, "hold-follow-up-session", "staff"),
+        Map.of(
+            "heldAt", now().toString(), "summary", "The desk works; the language lessons wait."));
+    await()
+        .until(
+            () -> milestones("client", project).path(8).path("status").asText(), "REACHED"::equals);
+    JsonNode year = get("client", "/api/projects/" + project + "/agenda-follow-up").getBody();
+    assertThat(year.path("rounds").asInt()).isEqualTo(2);
+    assertThat(year.path("sessionHeldAt").isNull()).isFalse();
+    assertThat(year.at("/reports/1/0/status").asText()).isEqualTo("UNDER_WAY");
+    assertThat(year.at("/reports/1/0/note").asText()).startsWith("The desk opens in May");
+    assertThat(year.path("reports").has("2")).as("UWV was not invited: no contact").isFalse();
+  }
+
+  private static List<String> statusLinks(ListAppender<ILoggingEvent> log, String template) {
+    return log.list.stream()
+        .map(ILoggingEvent::getFormattedMessage)
+        .filter(line -> line.startsWith("Notification '" + template + "'"))
+        .map(
+            line ->
+                java.net.URI.create(line.substring(line.lastIndexOf("its link: ") + 10)).getPath())
+        .toList();
+  }
+
+  /** A project of the API with this many stakeholder sessions and, if given, the agenda's year. */
+  private String createProject(int target, int sessions, Map<String, Object> agendaYear) {
     var body =
         NewProjects.json(
             "Expert pool Almere",
@@ -652,6 +743,9 @@ class LifecycleApiIntegrationTest {
             List.of("housing", "work", "language"),
             driver.today().toString());
     body.put("stakeholderSessions", sessions);
+    if (agendaYear != null) {
+      body.put("agendaYear", agendaYear);
+    }
     var created = post("pm", "/api/projects", body);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(created.getBody().path("status").asText()).isEqualTo("ACTIVE");

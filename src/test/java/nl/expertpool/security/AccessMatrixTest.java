@@ -87,6 +87,7 @@ class AccessMatrixTest {
     rule("GET /api/projects/{id}/pool-invitations", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/pool-invitations", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("GET /api/projects/{id}", LOGIN, OK, OK, DENIED, OK, HIDDEN);
+    rule("GET /api/projects/{id}/agenda-follow-up", LOGIN, OK, OK, DENIED, OK, HIDDEN);
     rule("POST /api/projects/{id}/cancellation", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/plan-changes", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
     rule("POST /api/projects/{id}/resumption", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
@@ -163,6 +164,8 @@ class AccessMatrixTest {
     rule("POST /pools/{id}/invitations", LOGIN, OK, OK, DENIED, DENIED, DENIED);
     rule("POST /me/invitations/{invitationId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("GET /pool-invitations/{token}", OK, OK, OK, OK, OK, OK);
+    rule("GET /agenda-status/{token}", OK, OK, OK, OK, OK, OK);
+    rule("POST /agenda-status/{token}", OK, OK, OK, OK, OK, OK);
     rule("POST /pool-invitations/{token}", OK, OK, OK, OK, OK, OK);
     rule("POST /me/pool-leave/{expertId}", LOGIN, DENIED, DENIED, OK, DENIED, DENIED);
     rule("POST /projects/new", LOGIN, OK, DENIED, DENIED, DENIED, DENIED);
@@ -260,6 +263,8 @@ class AccessMatrixTest {
             "GET /apply/confirm/{token}",
             "POST /apply/confirm/{token}",
             "GET /pool-invitations/{token}",
+            "GET /agenda-status/{token}",
+            "POST /agenda-status/{token}",
             "POST /pool-invitations/{token}",
             "GET /apply/{code}",
             "POST /apply/{code}",

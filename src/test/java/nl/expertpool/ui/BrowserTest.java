@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowserTest extends BrowserPages {
 
+  @Autowired nl.expertpool.followup.AgendaFollowUp followUp;
   @Autowired LifecycleDriver driver;
   @Autowired nl.expertpool.recruitment.ExpertAccess access;
   @Autowired nl.expertpool.pools.PoolRegistry pools;
@@ -435,13 +436,7 @@ class BrowserTest extends BrowserPages {
     atWidth(360);
     browser.get(url(links.getFirst() + "?lang=uk"));
     browser.findElement(By.cssSelector("button[name=answer][value=accept]")).click();
-    waitFor()
-        .until(
-            d ->
-                "ACCEPTED"
-                    .equals(
-                        d.findElement(By.cssSelector("main[data-page=pool-invitation]"))
-                            .getAttribute("data-state")));
+    waitFor().until(d -> d.getPageSource().contains("data-state=\"ACCEPTED\""));
     screenshot("pool-invitation-accepted-uk-360");
     fitsTheScreen("pool invitation accepted, uk, 360");
     accessible("pool invitation accepted, uk, 360");
@@ -608,6 +603,94 @@ class BrowserTest extends BrowserPages {
     screenshot("admin-refused-to-staff-1280");
     accessible("users, refused to staff");
     browser.get(url("/tasks"));
+    signOut();
+  }
+
+  /**
+   * An action's owner answers a status request of the agenda's year through the link, in their
+   * language, on a phone too; a status left out is refused by its field; the client sees the
+   * history on the portal.
+   */
+  @Test
+  void anOwnerReportsAnActionsStatusThroughTheLinkAndTheClientSeesIt() {
+    UUID project = driver.handedOverWithAgendaYear("Agenda's year " + System.nanoTime());
+    driver.awaitActive(project, "StatusRequestDueTimer");
+    var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+    log.start();
+    var notifier =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
+    notifier.addAppender(log);
+    List<String> links;
+    try {
+      driver.advance(java.time.Duration.ofDays(57));
+      links =
+          org.awaitility.Awaitility.await()
+              .until(
+                  () ->
+                      log.list.stream()
+                          .map(e -> e.getFormattedMessage())
+                          .filter(l -> l.startsWith("Notification 'agenda-status-request'"))
+                          .map(
+                              l ->
+                                  l.substring(l.indexOf("/agenda-status/"))
+                                      .replaceFirst("\\?.*$", ""))
+                          .toList(),
+                  found -> found.size() == 2);
+    } finally {
+      notifier.detachAppender(log);
+    }
+    String first = links.getFirst();
+    org.awaitility.Awaitility.await()
+        .until(() -> followUp.request(first.substring(first.lastIndexOf('/') + 1)).isOpen());
+    browser.manage().deleteAllCookies();
+    for (String language : List.of("en", "nl", "uk", "ar")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url(links.getFirst() + "?lang=" + language));
+        screenshot("agenda-status-" + language + "-" + width);
+        fitsTheScreen("agenda status, " + language + ", " + width);
+        accessible("agenda status, " + language + ", " + width);
+      }
+    }
+    atWidth(360);
+    browser.get(url(links.getFirst() + "?lang=nl"));
+    browser.findElement(By.id("note")).sendKeys("De balie opent in mei");
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(d -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+    assertThat(browser.findElement(By.cssSelector(".field-error")).getText())
+        .isEqualTo("Kies een van de vier.");
+    assertThat(browser.findElement(By.id("note")).getAttribute("value"))
+        .isEqualTo("De balie opent in mei");
+    screenshot("agenda-status-refused-nl-360");
+    accessible("agenda status refused, nl, 360");
+    browser.findElement(By.cssSelector("input[name=status][value=under_way]")).click();
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(d -> d.getPageSource().contains("data-state=\"ANSWERED\""));
+    assertThat(browser.findElement(By.cssSelector("p.done")).getText()).startsWith("Dank u");
+    screenshot("agenda-status-thanks-nl-360");
+    accessible("agenda status thanks, nl, 360");
+    browser.get(url("/agenda-status/no-such-link?lang=ar"));
+    screenshot("agenda-status-gone-ar-360");
+    fitsTheScreen("agenda status gone, ar, 360");
+    accessible("agenda status gone, ar, 360");
+
+    signIn("client");
+    for (String language : List.of("en", "nl")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/portal/projects/" + project + "?lang=" + language));
+        ((JavascriptExecutor) browser)
+            .executeScript("document.getElementById('agenda').scrollIntoView()");
+        screenshot("portal-agenda-year-" + language + "-" + width);
+        fitsTheScreen("portal, agenda's year, " + language + ", " + width);
+        accessible("portal, agenda's year, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/portal/projects/" + project + "?lang=nl"));
+    assertThat(browser.findElement(By.id("agenda")).getText())
+        .contains("Onderweg", "Nog geen melding");
     signOut();
   }
 

@@ -96,7 +96,7 @@ class ProjectPageIntegrationTest {
         .contains("Olena Koval");
     assertThat(
             download("/dashboard/projects/" + project + "/action-agenda.csv").getContentAsString())
-        .startsWith("position,theme,action");
+        .startsWith("position,session,theme,action");
     assertThat(download("/dashboard/projects/" + project + "/insights.csv").getContentAsString())
         .startsWith("theme,interviews,share,summary");
     assertThat(download("/dashboard/projects/" + project + "/synthesis").getContentAsString())

@@ -378,7 +378,18 @@ class BadInputIntegrationTest {
         field("interviewDeadlineDays", 0, 91, -21),
         field("interviewMinutes", 14, 481, -90, "PT90M"),
         field("retentionDays", 0, 3651, -180, "P180D"),
-        field("stakeholderSessions", 0, 21, -1, "two", 1.5, true));
+        field("stakeholderSessions", 0, 21, -1, "two", 1.5, true),
+        field(
+            "agendaYear",
+            "a year",
+            12,
+            List.of(12),
+            Map.of("months", 0),
+            Map.of("months", 37),
+            Map.of("months", "twelve"),
+            Map.of("intervalWeeks", 27),
+            Map.of("months", 12, "intervalWeeks", -8),
+            Map.of("intervalWeeks", "P8W")));
     fields(
         create,
         field(
@@ -534,6 +545,14 @@ class BadInputIntegrationTest {
               null,
               true));
     }
+
+    uuidPath(
+        new Target(
+            "GET /api/projects/{id}/agenda-follow-up",
+            "/api/projects/" + project + "/agenda-follow-up",
+            "pm",
+            null,
+            false));
 
     // The public sign-up
     var application =
