@@ -150,7 +150,7 @@ public class ProjectLifecycle {
               + project.getStatus()
               + "; only an interrupted project can be resumed.");
     }
-    Optional<Phase> phase = resumesAt(project.getCurrentPhase());
+    Optional<String> phase = resumesAt(project.getCurrentPhase());
     var command =
         engine
             .newCreateInstanceCommand()
@@ -158,7 +158,7 @@ public class ProjectLifecycle {
             .latestVersion()
             .variables(processVariables(project));
     long instance =
-        (phase.isPresent() ? command.startBeforeElement(phase.get().subProcessId()) : command)
+        (phase.isPresent() ? command.startBeforeElement(phase.get()) : command)
             .send()
             .join()
             .getProcessInstanceKey();
@@ -170,28 +170,33 @@ public class ProjectLifecycle {
               actor,
               "project.resumed",
               AuditTrail.project(projectId),
-              "new process instance "
-                  + instance
-                  + (phase.isPresent() ? " at " + phase.get().subProcessId() : ""));
+              "new process instance " + instance + (phase.isPresent() ? " at " + phase.get() : ""));
           return stored;
         });
   }
 
+  /** Where the main model follows the agenda up for its year after the handover. */
+  static final String AGENDA_YEAR_ELEMENT = "AgendaYearCall";
+
   /**
-   * The phase a resumed project starts in: the one it was in (the synthesis belongs to the
-   * interviews' process); none for a project whose process had not reached a phase, which starts
-   * from the beginning.
+   * The element of the main model where a resumed project starts: the sub-process of the phase it
+   * was in (the synthesis belongs to the interviews' process), or the agenda's year; none for a
+   * project whose process had not reached a phase, which starts from the beginning.
    */
-  static Optional<Phase> resumesAt(String currentPhase) {
+  static Optional<String> resumesAt(String currentPhase) {
     if (currentPhase == null || currentPhase.equals("NOT_STARTED")) {
       return Optional.empty();
     }
     if (currentPhase.equals("SYNTHESIS")) {
-      return Optional.of(Phase.INTERVIEWS);
+      return Optional.of(Phase.INTERVIEWS.subProcessId());
+    }
+    if (currentPhase.equals("FOLLOW_UP")) {
+      return Optional.of(AGENDA_YEAR_ELEMENT);
     }
     return java.util.Arrays.stream(Phase.values())
         .filter(p -> p.name().equals(currentPhase))
-        .findFirst();
+        .findFirst()
+        .map(Phase::subProcessId);
   }
 
   /**

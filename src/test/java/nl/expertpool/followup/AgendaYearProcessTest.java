@@ -41,6 +41,8 @@ class AgendaYearProcessTest {
   @Autowired LifecycleDriver driver;
   @Autowired AgendaFollowUp followUp;
   @Autowired MockMvc mvc;
+  @Autowired nl.expertpool.recruitment.ExpertAccess access;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final ListAppender<ILoggingEvent> mail = new ListAppender<>();
   private final Logger notifier =
@@ -70,9 +72,9 @@ class AgendaYearProcessTest {
 
     // Nothing before the interval; then one request per action, to its owner's contact.
     driver.advance(Duration.ofDays(55));
-    assertThat(links("agenda-status-request")).isEmpty();
+    assertThat(links(project, "agenda-status-request")).isEmpty();
     driver.advance(Duration.ofDays(1).plusHours(1));
-    List<String> first = awaitLinks("agenda-status-request", 2);
+    List<String> first = awaitLinks(project, "agenda-status-request", 2);
     // The message goes out from the job's transaction; the link works once that is committed.
     await().atMost(LifecycleDriver.WAIT).until(() -> followUp.request(first.get(1)).isOpen());
 
@@ -87,7 +89,7 @@ class AgendaYearProcessTest {
     // The silent owner of the second is reminded after two weeks, with a fresh link.
     driver.awaitActive(project, "ReminderDueTimer");
     driver.advance(Duration.ofDays(14).plusHours(1));
-    List<String> reminders = awaitLinks("agenda-status-reminder", 1);
+    List<String> reminders = awaitLinks(project, "agenda-status-reminder", 1);
     await().atMost(LifecycleDriver.WAIT).until(() -> followUp.request(reminders.get(0)).isOpen());
     assertThat(followUp.request(first.get(1)).state())
         .as("the reminder replaced the silent owner's link")
@@ -96,15 +98,15 @@ class AgendaYearProcessTest {
 
     // Round two: the first action is done; from then on only the second is asked about.
     nextRound(project);
-    List<String> second = awaitLinks("agenda-status-request", 4);
+    List<String> second = awaitLinks(project, "agenda-status-request", 4);
     await().atMost(LifecycleDriver.WAIT).until(() -> followUp.request(second.get(3)).isOpen());
     followUp.report(second.get(2), "done", "Open since 1 May");
     driver.awaitActive(project, "ReminderDueTimer");
     driver.advance(Duration.ofDays(14).plusHours(1));
-    awaitLinks("agenda-status-reminder", 2);
+    awaitLinks(project, "agenda-status-reminder", 2);
     for (int round = 3; round <= 6; round++) {
       nextRound(project);
-      awaitLinks("agenda-status-request", 4 + round - 2);
+      awaitLinks(project, "agenda-status-request", 4 + round - 2);
       assertThat(driver.hasTask(project, "hold-follow-up-session")).isFalse();
       driver.awaitActive(project, "ReminderDueTimer");
       driver.advance(Duration.ofDays(14).plusHours(1));
@@ -147,6 +149,26 @@ class AgendaYearProcessTest {
     assertThat(portal)
         .contains("Status reports", "Under way", "Done", "The desk opens in May")
         .contains("No report yet", "Agenda followed up");
+
+    // The experts see the latest status beside each action on their own page.
+    String username = "year-" + Long.toString(System.nanoTime(), 36);
+    UUID application =
+        jdbc.queryForObject(
+            "select application_id from expert where project_id = ? order by pseudonym limit 1",
+            UUID.class,
+            project);
+    access.link(application, username, "pm");
+    String mine =
+        mvc.perform(
+                get("/me")
+                    .with(SecurityMockMvcRequestPostProcessors.user(username).roles("EXPERT"))
+                    .cookie(new jakarta.servlet.http.Cookie("expertpool-language", "uk"))
+                    .locale(java.util.Locale.forLanguageTag("uk")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(mine).contains("class=\"action-status\"", "Виконано");
   }
 
   /** From the last reminder to the next round's requests. */
@@ -155,17 +177,22 @@ class AgendaYearProcessTest {
     driver.advance(Duration.ofDays(42).plusHours(1));
   }
 
-  private List<String> links(String template) {
+  /** The links of this project's messages of a template: to the contacts it invited. */
+  private List<String> links(UUID project, String template) {
+    List<String> contacts =
+        jdbc.queryForList(
+            "select id::text from session_invitation where project_id = ?", String.class, project);
     return mail.list.stream()
         .map(ILoggingEvent::getFormattedMessage)
         .filter(line -> line.startsWith("Notification '" + template + "'"))
+        .filter(line -> contacts.stream().anyMatch(line::contains))
         .map(line -> line.replaceFirst("^.*/agenda-status/([^?]+)\\?lang=.*$", "$1"))
         .toList();
   }
 
-  private List<String> awaitLinks(String template, int count) {
+  private List<String> awaitLinks(UUID project, String template, int count) {
     return await()
         .atMost(LifecycleDriver.WAIT)
-        .until(() -> links(template), found -> found.size() >= count);
+        .until(() -> links(project, template), found -> found.size() >= count);
   }
 }

@@ -16,6 +16,7 @@ import nl.expertpool.engine.embedded.EmbeddedZeebe;
 import nl.expertpool.engine.embedded.EngineRecords;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneStatus;
+import nl.expertpool.project.NewProject;
 import nl.expertpool.project.Phase;
 import nl.expertpool.project.ProjectStatus;
 import nl.expertpool.remuneration.Remuneration;
@@ -25,8 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One path through the lifecycle on which every worker type gets work, taken by several projects
  * side by side: both recruitment rounds, training, interviews with a reminder and a missing one, a
  * synthesis revision, the session with an overdue phase extended, feedback with a reminder, a
- * missing expert and a revision, the handover with a reminder, the retention period; and a
- * cancellation.
+ * missing expert and a revision, the handover with a reminder, the agenda's year with its status
+ * requests, reminders and follow-up session, the retention period; and a cancellation.
  *
  * <p>Each step is taken for every project before the engine clock moves, and the clock moves only
  * once the engine has no job left that a worker still owes: a job still being handled when its
@@ -58,7 +59,12 @@ public final class EveryWorkerScenario {
             Phase.TRAINING.key(), driver.today().plusDays(28),
             Phase.INTERVIEWS.key(), driver.today().plusDays(60),
             Phase.STAKEHOLDER_SESSION.key(), driver.today().plusDays(70));
-    List<UUID> projects = names.stream().map(name -> driver.create(name, 2, deadlines)).toList();
+    List<UUID> projects =
+        names.stream()
+            .map(
+                name ->
+                    driver.create(name, 2, deadlines, null, null, new NewProject.AgendaYear(1, 1)))
+            .toList();
     for (UUID p : projects) {
       sessionDeadlines.put(p, driver.projects.get(p).getDeadlines().get(Phase.STAKEHOLDER_SESSION));
     }
@@ -208,6 +214,50 @@ public final class EveryWorkerScenario {
         p ->
             driver.tasks.complete(
                 LifecycleDriver.CLIENT, acceptances.get(p), Map.of("handoverAccepted", true)));
+
+    // The agenda's year of one month, a request every week: three rounds, at 7, 14 and 21 days,
+    // each owner silent and reminded 3.5 days later; then the follow-up session.
+    each(projects, p -> driver.awaitActive(p, "StatusRequestDueTimer"));
+    Instant started =
+        projects.stream()
+            .map(
+                p -> jdbcInstant("select started_at from agenda_follow_up where project_id = ?", p))
+            .max(java.util.Comparator.naturalOrder())
+            .orElseThrow();
+    for (int round = 1; round <= 3; round++) {
+      int r = round;
+      Instant request = started.plus(Duration.ofDays(7L * round));
+      advance(Duration.between(driver.clock.instant(), request.plus(Duration.ofHours(1))));
+      each(
+          projects,
+          p ->
+              await()
+                  .atMost(LifecycleDriver.WAIT)
+                  .until(() -> auditCount(p, "followup.status-requested") == r));
+      each(projects, p -> driver.awaitActive(p, "ReminderDueTimer"));
+      advance(
+          Duration.between(
+              driver.clock.instant(), request.plus(Duration.ofDays(3)).plus(Duration.ofHours(14))));
+      each(
+          projects,
+          p ->
+              await()
+                  .atMost(LifecycleDriver.WAIT)
+                  .until(() -> auditCount(p, "followup.reminded") == r));
+    }
+    awaitNoOpenJob();
+    each(
+        projects,
+        p ->
+            driver.complete(
+                p,
+                "hold-follow-up-session",
+                Map.of(
+                    "heldAt",
+                    driver.clock.instant().toString(),
+                    "summary",
+                    "Every action is under way.")));
+    each(projects, p -> driver.awaitMilestone(p, MilestoneKey.AGENDA_FOLLOWED_UP));
     each(
         projects,
         p ->
@@ -280,6 +330,12 @@ public final class EveryWorkerScenario {
         .isEqualTo(5);
     assertThat(auditCount(project, "project.deadline-extended")).isEqualTo(1);
     assertThat(auditCount(project, "project.completed")).isEqualTo(1);
+    assertThat(auditCount(project, "followup.status-requested")).isEqualTo(3);
+    assertThat(auditCount(project, "followup.reminded")).isEqualTo(3);
+    assertThat(auditCount(project, "followup.session-held")).isEqualTo(1);
+    assertThat(rows("select count(*) from action_status_request where project_id = ?", project))
+        .as("one request a round for the one action")
+        .isEqualTo(3);
   }
 
   public void assertCancelled(UUID project) {
@@ -306,6 +362,10 @@ public final class EveryWorkerScenario {
 
   private static void each(List<UUID> projects, Consumer<UUID> step) {
     projects.forEach(step);
+  }
+
+  private Instant jdbcInstant(String sql, UUID project) {
+    return jdbc.queryForObject(sql, java.sql.Timestamp.class, project).toInstant();
   }
 
   private int rows(String sql, UUID project) {

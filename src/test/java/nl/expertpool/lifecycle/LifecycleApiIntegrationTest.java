@@ -668,7 +668,7 @@ class LifecycleApiIntegrationTest {
       advanceClock("P21DT1H");
       String link =
           await()
-              .until(() -> statusLinks(log, "agenda-status-request"), l -> !l.isEmpty())
+              .until(() -> statusLinks(project, log, "agenda-status-request"), l -> !l.isEmpty())
               .getFirst();
       // The message goes out from the job's transaction; the link works once that is committed.
       var page =
@@ -698,12 +698,14 @@ class LifecycleApiIntegrationTest {
       driver.awaitActive(id, "ReminderDueTimer");
       advanceClock("P11D");
       driver.awaitActive(id, "StatusRequestDueTimer");
-      assertThat(statusLinks(log, "agenda-status-reminder")).as("an owner who answered").isEmpty();
+      assertThat(statusLinks(project, log, "agenda-status-reminder"))
+          .as("an owner who answered")
+          .isEmpty();
       advanceClock("P11D");
-      await().until(() -> statusLinks(log, "agenda-status-request"), l -> l.size() == 2);
+      await().until(() -> statusLinks(project, log, "agenda-status-request"), l -> l.size() == 2);
       driver.awaitActive(id, "ReminderDueTimer");
       advanceClock("P11D");
-      await().until(() -> statusLinks(log, "agenda-status-reminder"), l -> l.size() == 1);
+      await().until(() -> statusLinks(project, log, "agenda-status-reminder"), l -> l.size() == 1);
     } finally {
       notifier.detachAppender(log);
     }
@@ -723,10 +725,18 @@ class LifecycleApiIntegrationTest {
     assertThat(year.path("reports").has("2")).as("UWV was not invited: no contact").isFalse();
   }
 
-  private static List<String> statusLinks(ListAppender<ILoggingEvent> log, String template) {
+  /** The links of this project's messages of a template: to the contacts it invited. */
+  private List<String> statusLinks(
+      String project, ListAppender<ILoggingEvent> log, String template) {
+    List<String> contacts =
+        jdbc.queryForList(
+            "select id::text from session_invitation where project_id = ?::uuid",
+            String.class,
+            project);
     return log.list.stream()
         .map(ILoggingEvent::getFormattedMessage)
         .filter(line -> line.startsWith("Notification '" + template + "'"))
+        .filter(line -> contacts.stream().anyMatch(line::contains))
         .map(
             line ->
                 java.net.URI.create(line.substring(line.lastIndexOf("its link: ") + 10)).getPath())

@@ -121,4 +121,30 @@ class ProcessReconciliationProcessTest {
         .isEqualTo(4);
     driver.task(project, "review-synthesis");
   }
+
+  /**
+   * Resumed in the agenda's year, a project goes on with its year: no recruitment again, and the
+   * status requests keep their plan.
+   */
+  @Test
+  void aProjectResumedInTheAgendasYearGoesOnWithItsYear() {
+    UUID project = driver.handedOverWithAgendaYear("Resumed year " + UUID.randomUUID());
+    driver.awaitActive(project, "StatusRequestDueTimer");
+    long lost = driver.projects.get(project).getProcessInstanceKey();
+    client.newCancelInstanceCommand(lost).send().join();
+    driver.projects.interrupt(project, "test: the engine lost its instance");
+
+    driver.projects.resume(project, "pm");
+
+    driver.awaitActive(project, "StatusRequestDueTimer");
+    assertThat(driver.activeElementIds(project))
+        .doesNotContain("RecruitmentPhase", "WindowClosesTimer");
+    assertThat(driver.projects.get(project).getCurrentPhase()).isEqualTo("FOLLOW_UP");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from agenda_follow_up where project_id = ?",
+                Integer.class,
+                project))
+        .isEqualTo(1);
+  }
 }
