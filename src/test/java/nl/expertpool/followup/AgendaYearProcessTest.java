@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +12,13 @@ import java.util.UUID;
 import nl.expertpool.followup.AgendaFollowUp.State;
 import nl.expertpool.followup.AgendaFollowUp.Status;
 import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.lifecycle.NotificationLog;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.milestone.MilestoneStatus;
 import nl.expertpool.project.ProjectStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,19 +41,16 @@ class AgendaYearProcessTest {
   @Autowired nl.expertpool.recruitment.ExpertAccess access;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  private final ListAppender<ILoggingEvent> mail = new ListAppender<>();
-  private final Logger notifier =
-      (Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
+  private NotificationLog mail;
 
   @BeforeEach
   void listen() {
-    mail.start();
-    notifier.addAppender(mail);
+    mail = NotificationLog.listen();
   }
 
   @AfterEach
   void stop() {
-    notifier.detachAppender(mail);
+    mail.close();
   }
 
   @Test
@@ -177,17 +171,12 @@ class AgendaYearProcessTest {
     driver.advance(Duration.ofDays(42).plusHours(1));
   }
 
-  /** The links of this project's messages of a template: to the contacts it invited. */
+  /** The secrets of the links of this project's messages: to the contacts it invited. */
   private List<String> links(UUID project, String template) {
     List<String> contacts =
         jdbc.queryForList(
             "select id::text from session_invitation where project_id = ?", String.class, project);
-    return mail.list.stream()
-        .map(ILoggingEvent::getFormattedMessage)
-        .filter(line -> line.startsWith("Notification '" + template + "'"))
-        .filter(line -> contacts.stream().anyMatch(line::contains))
-        .map(line -> line.replaceFirst("^.*/agenda-status/([^?]+)\\?lang=.*$", "$1"))
-        .toList();
+    return mail.links(template, contacts).stream().map(NotificationLog::secret).toList();
   }
 
   private List<String> awaitLinks(UUID project, String template, int count) {

@@ -658,17 +658,16 @@ class LifecycleApiIntegrationTest {
     assertThat(milestones("client", project).path(8).path("key").asText())
         .isEqualTo("AGENDA_FOLLOWED_UP");
     driver.awaitActive(id, "StatusRequestDueTimer");
-    assertThat(get("client", "/api/projects/" + project).getBody().path("currentPhase").asText())
-        .isEqualTo("FOLLOW_UP");
-    var log = new ListAppender<ILoggingEvent>();
-    log.start();
-    var notifier = (Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
-    notifier.addAppender(log);
-    try {
+    JsonNode view = get("client", "/api/projects/" + project).getBody();
+    assertThat(view.path("currentPhase").asText()).isEqualTo("FOLLOW_UP");
+    assertThat(view.path("stakeholderSessions").asInt()).isEqualTo(2);
+    assertThat(view.at("/agendaYear/months").asInt()).isEqualTo(2);
+    assertThat(view.at("/agendaYear/intervalWeeks").asInt()).isEqualTo(3);
+    try (var mail = NotificationLog.listen()) {
       advanceClock("P21DT1H");
       String link =
           await()
-              .until(() -> statusLinks(project, log, "agenda-status-request"), l -> !l.isEmpty())
+              .until(() -> statusLinks(project, mail, "agenda-status-request"), l -> !l.isEmpty())
               .getFirst();
       // The message goes out from the job's transaction; the link works once that is committed.
       var page =
@@ -698,16 +697,14 @@ class LifecycleApiIntegrationTest {
       driver.awaitActive(id, "ReminderDueTimer");
       advanceClock("P11D");
       driver.awaitActive(id, "StatusRequestDueTimer");
-      assertThat(statusLinks(project, log, "agenda-status-reminder"))
+      assertThat(statusLinks(project, mail, "agenda-status-reminder"))
           .as("an owner who answered")
           .isEmpty();
       advanceClock("P11D");
-      await().until(() -> statusLinks(project, log, "agenda-status-request"), l -> l.size() == 2);
+      await().until(() -> statusLinks(project, mail, "agenda-status-request"), l -> l.size() == 2);
       driver.awaitActive(id, "ReminderDueTimer");
       advanceClock("P11D");
-      await().until(() -> statusLinks(project, log, "agenda-status-reminder"), l -> l.size() == 1);
-    } finally {
-      notifier.detachAppender(log);
+      await().until(() -> statusLinks(project, mail, "agenda-status-reminder"), l -> l.size() == 1);
     }
     complete(
         "staff",
@@ -726,21 +723,13 @@ class LifecycleApiIntegrationTest {
   }
 
   /** The links of this project's messages of a template: to the contacts it invited. */
-  private List<String> statusLinks(
-      String project, ListAppender<ILoggingEvent> log, String template) {
-    List<String> contacts =
+  private List<String> statusLinks(String project, NotificationLog mail, String template) {
+    return mail.links(
+        template,
         jdbc.queryForList(
             "select id::text from session_invitation where project_id = ?::uuid",
             String.class,
-            project);
-    return log.list.stream()
-        .map(ILoggingEvent::getFormattedMessage)
-        .filter(line -> line.startsWith("Notification '" + template + "'"))
-        .filter(line -> contacts.stream().anyMatch(line::contains))
-        .map(
-            line ->
-                java.net.URI.create(line.substring(line.lastIndexOf("its link: ") + 10)).getPath())
-        .toList();
+            project));
   }
 
   /** A project of the API with this many stakeholder sessions and, if given, the agenda's year. */

@@ -3,9 +3,6 @@ package nl.expertpool.pools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,13 +13,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.expertpool.engine.UserTask;
 import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.lifecycle.NotificationLog;
 import nl.expertpool.milestone.MilestoneKey;
 import nl.expertpool.pools.Invitations.State;
 import nl.expertpool.recruitment.Pool.PoolMember;
 import nl.expertpool.remuneration.Remuneration;
 import nl.expertpool.web.ApiException;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,26 +57,16 @@ class StandingPoolProcessTest {
 
     driver.advance(Duration.ofDays(30));
     UUID second = driver.create("Almere 2028 " + UUID.randomUUID(), 4, null, pool.getId());
-    var links = new ListAppender<ILoggingEvent>();
-    links.start();
-    var notifier = (Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
-    notifier.addAppender(links);
     List<Invitations.Sent> sent;
-    try {
+    List<String> tokens;
+    try (var mail = NotificationLog.listen()) {
       sent =
           invitations.invite(
               second, roster.stream().map(PoolMembership.RosterEntry::memberId).toList(), "pm");
       invitations.invite(second, List.of(roster.getFirst().memberId()), "pm");
-    } finally {
-      notifier.detachAppender(links);
+      tokens = mail.links("pool-invitation").stream().map(NotificationLog::secret).toList();
     }
     assertThat(sent).hasSize(3).allMatch(s -> s.state() == State.OPEN);
-    List<String> tokens =
-        links.list.stream()
-            .map(ILoggingEvent::getFormattedMessage)
-            .filter(line -> line.startsWith("Notification 'pool-invitation'"))
-            .map(line -> line.replaceFirst("^.*/pool-invitations/([^?]+)\\?lang=.*$", "$1"))
-            .toList();
     assertThat(tokens).as("one message each, none again for a second invitation").hasSize(3);
 
     // Two answer through their link, one on their page (signed in as the first project's expert).

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class BrowserTest extends BrowserPages {
 
   @Autowired nl.expertpool.followup.AgendaFollowUp followUp;
+  @Autowired nl.expertpool.security.PasswordSetup passwords;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired LifecycleDriver driver;
   @Autowired nl.expertpool.recruitment.ExpertAccess access;
@@ -387,27 +388,15 @@ class BrowserTest extends BrowserPages {
     waitFor().until(d -> path().equals("/pools/" + pool.getId()));
     assertThat(browser.findElements(By.cssSelector("table.roster tbody tr"))).hasSize(2);
     // The manager ticks both members and invites them to the pool's project that recruits now.
-    var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-    log.start();
-    var notifier =
-        (ch.qos.logback.classic.Logger)
-            org.slf4j.LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
-    notifier.addAppender(log);
-    try {
+    List<String> links;
+    try (var mail = nl.expertpool.lifecycle.NotificationLog.listen()) {
       browser.findElements(By.name("memberIds")).forEach(WebElement::click);
       browser.findElement(By.cssSelector("#invite button[type=submit]")).click();
       waitFor().until(d -> !d.findElements(By.id("invitations-" + recruiting)).isEmpty());
-    } finally {
-      notifier.detachAppender(log);
+      links = mail.links("pool-invitation");
     }
     assertThat(browser.findElement(By.id("invitations-" + recruiting)).getText())
         .contains(next, "Awaiting an answer");
-    List<String> links =
-        log.list.stream()
-            .map(e -> e.getFormattedMessage())
-            .filter(l -> l.startsWith("Notification 'pool-invitation'"))
-            .map(l -> l.substring(l.indexOf("/pool-invitations/")).replaceFirst("\\?.*$", ""))
-            .toList();
     assertThat(links).hasSize(2);
     for (String language : List.of("en", "nl", "ar")) {
       for (int width : WIDTHS) {
@@ -616,38 +605,21 @@ class BrowserTest extends BrowserPages {
   void anOwnerReportsAnActionsStatusThroughTheLinkAndTheClientSeesIt() {
     UUID project = driver.handedOverWithAgendaYear("Agenda's year " + System.nanoTime());
     driver.awaitActive(project, "StatusRequestDueTimer");
-    var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
-    log.start();
-    var notifier =
-        (ch.qos.logback.classic.Logger)
-            org.slf4j.LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
-    notifier.addAppender(log);
     List<String> contacts =
         jdbc.queryForList(
             "select id::text from session_invitation where project_id = ?", String.class, project);
     List<String> links;
-    try {
+    try (var mail = nl.expertpool.lifecycle.NotificationLog.listen()) {
       driver.advance(java.time.Duration.ofDays(57));
       links =
           org.awaitility.Awaitility.await()
               .until(
-                  () ->
-                      log.list.stream()
-                          .map(e -> e.getFormattedMessage())
-                          .filter(l -> l.startsWith("Notification 'agenda-status-request'"))
-                          .filter(l -> contacts.stream().anyMatch(l::contains))
-                          .map(
-                              l ->
-                                  l.substring(l.indexOf("/agenda-status/"))
-                                      .replaceFirst("\\?.*$", ""))
-                          .toList(),
-                  found -> found.size() == 2);
-    } finally {
-      notifier.detachAppender(log);
+                  () -> mail.links("agenda-status-request", contacts), found -> found.size() == 2);
     }
     String first = links.getFirst();
     org.awaitility.Awaitility.await()
-        .until(() -> followUp.request(first.substring(first.lastIndexOf('/') + 1)).isOpen());
+        .until(
+            () -> followUp.request(nl.expertpool.lifecycle.NotificationLog.secret(first)).isOpen());
     browser.manage().deleteAllCookies();
     for (String language : List.of("en", "nl", "uk", "ar")) {
       for (int width : WIDTHS) {
@@ -696,6 +668,40 @@ class BrowserTest extends BrowserPages {
     browser.get(url("/portal/projects/" + project + "?lang=nl"));
     assertThat(browser.findElement(By.id("agenda")).getText())
         .contains("Onderweg", "Nog geen melding");
+    signOut();
+
+    // An expert of the project sees the latest status beside the action on their own page.
+    String username = "year-" + Long.toString(System.nanoTime(), 36);
+    String password = "тюльпани біля озера щороку";
+    UUID application =
+        jdbc.queryForObject(
+            "select application_id from expert where project_id = ? order by pseudonym limit 1",
+            UUID.class,
+            project);
+    String link = access.link(application, username, "pm").setPasswordLink();
+    assertThat(passwords.setPassword(link.substring(link.lastIndexOf('/') + 1), password))
+        .isEmpty();
+    browser.manage().deleteAllCookies();
+    browser.get(url("/login"));
+    browser.findElement(By.name("username")).sendKeys(username);
+    browser.findElement(By.name("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waitFor().until(d -> path().equals("/me"));
+    for (String language : List.of("uk", "ar")) {
+      for (int width : WIDTHS) {
+        atWidth(width);
+        browser.get(url("/me?lang=" + language));
+        ((JavascriptExecutor) browser)
+            .executeScript("document.querySelector('.action-status').scrollIntoView()");
+        screenshot("expert-me-agenda-status-" + language + "-" + width);
+        fitsTheScreen("me, agenda status, " + language + ", " + width);
+        accessible("me, agenda status, " + language + ", " + width);
+      }
+    }
+    atWidth(1280);
+    browser.get(url("/me?lang=uk"));
+    assertThat(browser.findElement(By.cssSelector(".action-status")).getText())
+        .contains("Виконується");
     signOut();
   }
 

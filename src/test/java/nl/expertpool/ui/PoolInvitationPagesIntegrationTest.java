@@ -8,15 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import nl.expertpool.lifecycle.LifecycleDriver;
+import nl.expertpool.lifecycle.NotificationLog;
 import nl.expertpool.pools.GivenConsent;
 import nl.expertpool.pools.Invitations;
 import nl.expertpool.pools.NewPool;
@@ -25,7 +23,6 @@ import nl.expertpool.pools.PoolRegistry;
 import nl.expertpool.recruitment.ExpertAccess;
 import nl.expertpool.recruitment.Pool.PoolMember;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,11 +73,8 @@ class PoolInvitationPagesIntegrationTest {
                 .param("projectId", second.toString()))
         .andExpect(redirectedUrl("/pools/" + pool.getId() + "?noneTicked#invite"));
 
-    var log = new ListAppender<ILoggingEvent>();
-    log.start();
-    var notifier = (Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
-    notifier.addAppender(log);
-    try {
+    List<String> invited;
+    try (var mail = NotificationLog.listen()) {
       var invite =
           post("/pools/" + pool.getId() + "/invitations")
               .with(user("staff").roles("STAFF"))
@@ -89,21 +83,19 @@ class PoolInvitationPagesIntegrationTest {
       roster.forEach(m -> invite.param("memberIds", m.memberId().toString()));
       mvc.perform(invite)
           .andExpect(redirectedUrl("/pools/" + pool.getId() + "#invitations-" + second));
-    } finally {
-      notifier.detachAppender(log);
+      invited =
+          mail.links(
+              "pool-invitation",
+              roster.stream()
+                  .map(m -> m.memberId().toString())
+                  .filter(m -> !m.equals(memberOf(onThePage).toString()))
+                  .toList());
     }
     assertThat(page(get("/pools/" + pool.getId()), "PROJECT_MANAGER"))
         .contains("Invitations to " + name, "Awaiting an answer");
 
     // The first member's link, in Dutch: it asks, and only the button answers.
-    String link =
-        log.list.stream()
-            .map(ILoggingEvent::getFormattedMessage)
-            .filter(l -> l.startsWith("Notification 'pool-invitation'"))
-            .filter(l -> !l.contains(memberOf(onThePage).toString()))
-            .findFirst()
-            .orElseThrow();
-    String path = link.substring(link.indexOf("/pool-invitations/")).replaceFirst("\\?.*$", "");
+    String path = invited.getFirst();
     String asked = anonymous(get(path).locale(Locale.forLanguageTag("nl")), 200);
     assertThat(asked)
         .contains("data-state=\"OPEN\"", "Accepteren en meedoen", name, pool.getName())
@@ -168,17 +160,11 @@ class PoolInvitationPagesIntegrationTest {
     var expert = driver.pool.pool(first).getFirst();
     membership.join(first, expert.expertId(), new GivenConsent("v1", "en", "paper"), "staff");
     UUID second = driver.create("Enschede " + UUID.randomUUID(), 3, null, pool.getId());
-    var log = new ListAppender<ILoggingEvent>();
-    log.start();
-    var notifier = (Logger) LoggerFactory.getLogger("nl.expertpool.notification.LoggingNotifier");
-    notifier.addAppender(log);
-    try {
+    String path;
+    try (var mail = NotificationLog.listen()) {
       invitations.invite(second, List.of(memberOf(expert.expertId())), "pm");
-    } finally {
-      notifier.detachAppender(log);
+      path = mail.links("pool-invitation").getFirst();
     }
-    String line = log.list.getFirst().getFormattedMessage();
-    String path = line.substring(line.indexOf("/pool-invitations/")).replaceFirst("\\?.*$", "");
 
     driver.advance(Duration.ofDays(15));
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.expertpool.project.NewProject;
 
 /**
  * A project as the API shows it: plan, settings, status and phase; no personal data. The process
@@ -35,4 +36,6 @@ public record ProjectView(
     String currentPhase,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long processInstanceKey,
     Instant createdAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL) UUID standingPoolId) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) UUID standingPoolId,
+    int stakeholderSessions,
+    @JsonInclude(JsonInclude.Include.NON_NULL) NewProject.AgendaYear agendaYear) {}
