@@ -306,7 +306,14 @@ public class ProjectDriver {
 
   /** The same, in a standing pool ({@code standingPoolId}, or none). */
   public UUID trainedPool(UUID standingPoolId) {
-    UUID project = create("Pool " + UUID.randomUUID(), 2, null, standingPoolId);
+    return train(create("Pool " + UUID.randomUUID(), 2, null, standingPoolId));
+  }
+
+  /**
+   * Two people apply to the project, whose call is open; both are accepted, attend the training and
+   * are certified: the interviews phase has begun.
+   */
+  public UUID train(UUID project) {
     apply(project, "Olena Koval");
     apply(project, "Andrii Melnyk");
     advance(Duration.ofDays(14));
@@ -415,17 +422,7 @@ public class ProjectDriver {
    * first, one on work from the second.
    */
   public UUID agendaOfTwoSessions() {
-    UUID project = create("Pool " + UUID.randomUUID(), 2, null, null, 2);
-    apply(project, "Olena Koval");
-    apply(project, "Andrii Melnyk");
-    advance(Duration.ofDays(14));
-    screen(project, "accept");
-    awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
-    scheduleOneSession(project);
-    awaitActive(project, "LastSessionEndedTimer");
-    advance(Duration.ofDays(2));
-    recordAttendance(project, true);
-    awaitMilestone(project, MilestoneKey.TRAINING_COMPLETED);
+    UUID project = train(create("Pool " + UUID.randomUUID(), 2, null, null, 2));
     recordAllInterviews(project, 4, "housing", "work");
     approveSynthesis(project);
     awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);
@@ -458,17 +455,7 @@ public class ProjectDriver {
    * accepted the handover: two actions, both owned by the one organisation invited to the session.
    */
   public UUID handedOverWithAgendaYear(String name) {
-    UUID project = create(name, 2, null, null, null, new NewProject.AgendaYear(null, null));
-    apply(project, "Olena Koval");
-    apply(project, "Andrii Melnyk");
-    advance(Duration.ofDays(14));
-    screen(project, "accept");
-    awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
-    scheduleOneSession(project);
-    awaitActive(project, "LastSessionEndedTimer");
-    advance(Duration.ofDays(2));
-    recordAttendance(project, true);
-    awaitMilestone(project, MilestoneKey.TRAINING_COMPLETED);
+    UUID project = train(create(name, 2, null, null, null, new NewProject.AgendaYear(null, null)));
     recordAllInterviews(project, 4, "housing");
     approveSynthesis(project);
     awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);

@@ -102,12 +102,9 @@ class AgendaStatusPage {
   }
 
   private boolean tooMany(HttpServletRequest request, HttpServletResponse response, Model model) {
-    var wait = limiter.take(request.getRemoteAddr());
-    if (wait.isEmpty()) {
+    if (!limiter.refused(request, response)) {
       return false;
     }
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-    response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds() + 1)));
     model.addAttribute("request", null);
     model.addAttribute("refusal", "followup.tooMany");
     return true;

@@ -58,6 +58,22 @@ public class LinkPageLimiter {
         : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
+  /**
+   * Takes one request of the client's address; when it had enough, answers 429 with {@code
+   * Retry-After} and says so, and the page shows why instead.
+   */
+  public boolean refused(
+      jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) {
+    var wait = take(request.getRemoteAddr());
+    if (wait.isEmpty()) {
+      return false;
+    }
+    response.setStatus(429);
+    response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds() + 1)));
+    return true;
+  }
+
   @Configuration(proxyBeanMethods = false)
   @EnableConfigurationProperties(Limits.class)
   static class LimitsConfiguration {}

@@ -29,17 +29,8 @@ class SeveralSessionsProcessTest {
 
   @Test
   void twoSessionsEachAddTheirPartToOneAgenda() {
-    UUID project = driver.create("Two sessions " + UUID.randomUUID(), 2, null, null, 2);
-    driver.apply(project, "Olena Koval");
-    driver.apply(project, "Andrii Melnyk");
-    driver.advance(Duration.ofDays(14));
-    driver.screen(project, "accept");
-    driver.awaitMilestone(project, MilestoneKey.EXPERTS_RECRUITED);
-    driver.scheduleOneSession(project);
-    driver.awaitActive(project, "LastSessionEndedTimer");
-    driver.advance(Duration.ofDays(2));
-    driver.recordAttendance(project, true);
-    driver.awaitMilestone(project, MilestoneKey.TRAINING_COMPLETED);
+    UUID project =
+        driver.train(driver.create("Two sessions " + UUID.randomUUID(), 2, null, null, 2));
     driver.recordAllInterviews(project, 4, "housing", "work");
     driver.approveSynthesis(project);
     driver.awaitMilestone(project, MilestoneKey.INSIGHTS_SYNTHESISED);

@@ -24,6 +24,24 @@ class LinkPageLimiterTest {
   }
 
   @Test
+  void aRefusedRequestIsAnswered429WithWhenToTryAgain() {
+    var request = new org.springframework.mock.web.MockHttpServletRequest();
+    request.setRemoteAddr("10.0.0.3");
+    for (int i = 0; i < 3; i++) {
+      assertThat(
+              limits.refused(request, new org.springframework.mock.web.MockHttpServletResponse()))
+          .isFalse();
+    }
+    var response = new org.springframework.mock.web.MockHttpServletResponse();
+
+    assertThat(limits.refused(request, response)).isTrue();
+    assertThat(response.getStatus()).isEqualTo(429);
+    assertThat(Integer.parseInt(response.getHeader("Retry-After")))
+        .isPositive()
+        .isLessThanOrEqualTo(601);
+  }
+
+  @Test
   void unsetLimitsFallBackToTheDefaults() {
     var defaults = new LinkPageLimiter.Limits(0, null);
 
