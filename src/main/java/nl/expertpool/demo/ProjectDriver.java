@@ -382,6 +382,18 @@ public class ProjectDriver {
                 "contactLanguage", "nl")));
   }
 
+  /** One action of a session's outcome form, resting on these insights (its theme when none). */
+  public static Map<String, Object> agendaItem(
+      String theme, String action, String owner, String term, String priority, String... insights) {
+    return Map.of(
+        "theme", theme,
+        "action", action,
+        "owner", owner,
+        "term", term,
+        "priority", priority,
+        "supportingInsights", insights.length == 0 ? List.of(theme) : List.of(insights));
+  }
+
   public static Map<String, Object> sessionOutcome() {
     return Map.of(
         "participants",
@@ -394,13 +406,12 @@ public class ProjectDriver {
         2.5,
         "agendaItems",
         List.of(
-            Map.of(
-                "theme", "housing",
-                "action", "Open a starters' housing desk with the experts",
-                "owner", "Gemeente Almere",
-                "term", "short",
-                "priority", "high",
-                "supportingInsights", List.of("housing"))));
+            agendaItem(
+                "housing",
+                "Open a starters' housing desk with the experts",
+                "Gemeente Almere",
+                "short",
+                "high")));
   }
 
   /** A project whose action agenda (one action on housing) is drafted: feedback has begun. */
@@ -436,13 +447,12 @@ public class ProjectDriver {
         outcome.put(
             "agendaItems",
             List.of(
-                Map.of(
-                    "theme", "work",
-                    "action", "Recognise foreign diplomas within three months",
-                    "owner", "UWV",
-                    "term", "long",
-                    "priority", "medium",
-                    "supportingInsights", List.of("work"))));
+                agendaItem(
+                    "work",
+                    "Recognise foreign diplomas within three months",
+                    "UWV",
+                    "long",
+                    "medium")));
       }
       complete(project, "record-session-outcome", outcome);
     }
@@ -466,20 +476,14 @@ public class ProjectDriver {
     outcome.put(
         "agendaItems",
         List.of(
-            Map.of(
-                "theme", "housing",
-                "action", "Open a starters' housing desk with the experts",
-                "owner", "Gemeente Almere",
-                "term", "short",
-                "priority", "high",
-                "supportingInsights", List.of("housing")),
-            Map.of(
-                "theme", "housing",
-                "action", "Shared housing for starters",
-                "owner", "gemeente almere",
-                "term", "long",
-                "priority", "medium",
-                "supportingInsights", List.of("housing"))));
+            agendaItem(
+                "housing",
+                "Open a starters' housing desk with the experts",
+                "Gemeente Almere",
+                "short",
+                "high"),
+            agendaItem(
+                "housing", "Shared housing for starters", "gemeente almere", "long", "medium")));
     complete(project, "record-session-outcome", outcome);
     awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
     giveFeedback(project, 2, 5);

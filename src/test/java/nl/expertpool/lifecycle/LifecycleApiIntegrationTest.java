@@ -494,13 +494,8 @@ class LifecycleApiIntegrationTest {
     onWork.put(
         "agendaItems",
         List.of(
-            Map.of(
-                "theme", "language",
-                "action", "Language lessons at work",
-                "owner", "UWV",
-                "term", "long",
-                "priority", "medium",
-                "supportingInsights", List.of("language"))));
+            LifecycleDriver.agendaItem(
+                "language", "Language lessons at work", "UWV", "long", "medium")));
     complete("staff", secondOutcome, onWork);
 
     await()

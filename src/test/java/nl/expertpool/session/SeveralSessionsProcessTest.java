@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import nl.expertpool.lifecycle.LifecycleDriver;
 import nl.expertpool.milestone.MilestoneKey;
@@ -66,20 +65,16 @@ class SeveralSessionsProcessTest {
     second.put(
         "agendaItems",
         List.of(
-            Map.of(
-                "theme", "work",
-                "action", "Recognise foreign diplomas within three months",
-                "owner", "UWV",
-                "term", "long",
-                "priority", "medium",
-                "supportingInsights", List.of("work")),
-            Map.of(
-                "theme", "work",
-                "action", "Pair newcomers with a job coach",
-                "owner", "Gemeente Almere",
-                "term", "short",
-                "priority", "high",
-                "supportingInsights", List.of("work", "housing"))));
+            LifecycleDriver.agendaItem(
+                "work", "Recognise foreign diplomas within three months", "UWV", "long", "medium"),
+            LifecycleDriver.agendaItem(
+                "work",
+                "Pair newcomers with a job coach",
+                "Gemeente Almere",
+                "short",
+                "high",
+                "work",
+                "housing")));
     driver.complete(project, "record-session-outcome", second);
     driver.awaitMilestone(project, MilestoneKey.ACTION_AGENDA_DRAFTED);
 
